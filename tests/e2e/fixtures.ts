@@ -1,0 +1,117 @@
+/**
+ * Playwright fixtures: a persistent Chromium context with the built
+ * extension loaded, its service worker and id, and a static HTTP server on
+ * 127.0.0.1 serving the shared fixture pages and our own test pages.
+ */
+import { test as base, chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startStaticServer, type StaticServer } from '../support/static-server';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+export const SHARED_PAGES = join(ROOT, '..', 'shared', 'fixtures', 'pages');
+export const SEEDS_DIR = join(ROOT, '..', 'shared', 'seeds');
+
+export function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    throw new Error('Chromium not found: install it with `apt-get install -y chromium` or set CHROMIUM_PATH.');
+  }
+}
+
+export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<BrowserContext> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+  }
+  return chromium.launchPersistentContext('', {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+interface Fixtures {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+}
+
+interface WorkerFixtures {
+  server: StaticServer;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const context = await launchWithExtension();
+    await use(context);
+    await context.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    await use(await serviceWorkerOf(context));
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  server: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startStaticServer({
+        '/shared/': SHARED_PAGES,
+        '/pages/': join(ROOT, 'tests', 'e2e', 'pages'),
+        '/seeds/': SEEDS_DIR,
+      });
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export const expect = test.expect;
+
+/** Skips the calling test with a clear reason when ../shared is not beside the checkout. */
+export function requireSharedPages(): void {
+  test.skip(!existsSync(SHARED_PAGES), `Shared fixture pages not found at ${SHARED_PAGES}`);
+}
+
+/** Waits until the glossary is in IndexedDB (the background imports it on install). */
+export async function waitForGlossary(serviceWorker: Worker): Promise<number> {
+  return serviceWorker.evaluate(async () => {
+    for (let i = 0; i < 100; i++) {
+      const count = await new Promise<number>((resolve) => {
+        const open = indexedDB.open('termlight');
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('terms')) return resolve(0);
+          const req = db.transaction('terms').objectStore('terms').count();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => resolve(0);
+        };
+        open.onerror = () => resolve(0);
+      });
+      if (count > 0) return count;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return 0;
+  });
+}

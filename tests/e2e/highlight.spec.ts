@@ -1,0 +1,82 @@
+import { expect, test, waitForGlossary } from './fixtures';
+import { setSettings, settledHighlights } from './support';
+
+test.describe('highlighting on a page', () => {
+  test.beforeEach(async ({ serviceWorker }) => {
+    await waitForGlossary(serviceWorker);
+  });
+
+  test('highlights the first occurrence of each term, longest match first', async ({ context, server }) => {
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/basics.html'));
+    const marks = await settledHighlights(page);
+    const ids = marks.map(([id]) => id);
+    expect(ids).toContain('open-interest-collapse');
+    expect(ids).toContain('funding-rate');
+    expect(ids).toContain('short-squeeze');
+    // First occurrence only: one mark per term.
+    expect(new Set(ids).size).toBe(ids.length);
+    const prose = page.locator('#prose mark.termlight').first();
+    await expect(prose).toHaveText('open interest collapse');
+  });
+
+  test('finds terms across inline tags, possessives and case-sensitive abbreviations', async ({ context, server, serviceWorker }) => {
+    await setSettings(serviceWorker, { highlightMode: 'all' });
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/basics.html'));
+    await settledHighlights(page);
+    await expect(page.locator('#split mark.termlight')).toHaveCount(2);
+    expect(await page.locator('#split mark.termlight').allTextContents()).toEqual(['open ', 'interest']);
+    await expect(page.locator('#possessive mark.termlight[data-term-id="market-maker"]')).toHaveText("market maker's");
+    await expect(page.locator('#possessive mark.termlight[data-term-id="open-interest"]')).toHaveText('OI');
+    expect(await page.locator('#possessive').innerText()).toContain('OIL prices');
+    await expect(page.locator('#possessive mark.termlight')).toHaveCount(2);
+    // "short-squeeze" and "short squeeze" are the same term.
+    await expect(page.locator('#prose mark[data-term-id="short-squeeze"]')).toHaveCount(2);
+  });
+
+  test('leaves inputs, editable regions, code, scripts, SVG and hidden regions alone', async ({ context, server, serviceWorker }) => {
+    await setSettings(serviceWorker, { highlightMode: 'all' });
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/basics.html'));
+    await settledHighlights(page);
+    for (const selector of ['#editable', '#pre', '#code', 'svg', 'script', '#hidden']) {
+      await expect(page.locator(`${selector} mark`)).toHaveCount(0);
+    }
+    await expect(page.locator('#field')).toHaveValue('funding rate in a textarea');
+    await expect(page.locator('#input')).toHaveValue('funding rate in an input');
+    // Ambiguous everyday words are skipped by default.
+    await expect(page.locator('#ambiguous mark')).toHaveCount(0);
+  });
+
+  test('a highlight keeps the page font and colour and does not move the layout', async ({ context, server }) => {
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/basics.html'));
+    await settledHighlights(page);
+    const mark = page.locator('#prose mark.termlight').first();
+    const styles = await mark.evaluate((el) => {
+      const m = getComputedStyle(el);
+      const p = getComputedStyle(el.parentElement!);
+      return {
+        same: m.fontFamily === p.fontFamily && m.fontSize === p.fontSize && m.color === p.color && m.fontWeight === p.fontWeight,
+        background: m.backgroundColor,
+        padding: m.paddingLeft,
+      };
+    });
+    expect(styles.same).toBe(true);
+    expect(styles.padding).toBe('0px');
+    expect(styles.background).toBe('rgba(0, 0, 0, 0)');
+  });
+
+  test('turning Termlight off for the site removes highlights without reload, and on restores them', async ({ context, server, serviceWorker }) => {
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/basics.html'));
+    const before = await settledHighlights(page);
+    const textBefore = await page.locator('body').innerText();
+    await setSettings(serviceWorker, { disabledSites: ['127.0.0.1'] });
+    await expect(page.locator('mark.termlight')).toHaveCount(0);
+    expect(await page.locator('body').innerText()).toBe(textBefore);
+    await setSettings(serviceWorker, { disabledSites: [] });
+    await expect(page.locator('mark.termlight')).toHaveCount(before.length);
+  });
+});

@@ -1,0 +1,81 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createGlossaryService } from '../../utils/background/glossary-service';
+import { replaceSets } from '../../utils/db/glossary-store';
+import { openGlossaryDb, type GlossaryDb } from '../../utils/db/schema';
+import type { Term } from '../../utils/glossary/schema';
+import { findTerms } from '../../utils/matcher';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+
+const term = (id: string, name: string, sets: string[], related: string[] = []): Term => ({
+  id,
+  term: name,
+  aliases: [],
+  abbreviations: [],
+  summary: `About ${name}.`,
+  body: '',
+  sets,
+  related,
+});
+
+let db: GlossaryDb;
+let settings: Settings;
+let n = 0;
+beforeEach(async () => {
+  db = await openGlossaryDb(`service-${++n}`);
+  settings = { ...DEFAULT_SETTINGS };
+  await replaceSets(
+    db,
+    {
+      sets: [
+        { id: 'perps', title: 'Perpetual Futures', description: '', origin: 'bundled' },
+        { id: 'macro', title: 'Macro', description: '', origin: 'bundled' },
+      ],
+      terms: [
+        term('funding-rate', 'Funding Rate', ['perps'], ['mark-price']),
+        term('mark-price', 'Mark Price', ['perps']),
+        term('inflation', 'Inflation', ['macro'], ['funding-rate', 'gone']),
+      ],
+    },
+    'bundled',
+  );
+});
+
+describe('the background glossary service', () => {
+  it('compiles the matcher once per glossary revision and settings', async () => {
+    const service = createGlossaryService(db, async () => settings);
+    const first = await service.getMatcher();
+    expect(await service.getMatcher()).toBe(first);
+    settings = { ...settings, disabledSets: ['macro'] };
+    const second = await service.getMatcher();
+    expect(second).not.toBe(first);
+    expect(findTerms('inflation and the funding rate', second.matcher).map((m) => m.termId)).toEqual(['funding-rate']);
+  });
+
+  it('a glossary change gives a new matcher', async () => {
+    const service = createGlossaryService(db, async () => settings);
+    const first = await service.getMatcher();
+    await replaceSets(db, { sets: [], terms: [term('basis', 'Basis', ['perps'])] });
+    const second = await service.getMatcher();
+    expect(second.key).not.toBe(first.key);
+    expect(findTerms('the basis', second.matcher)).toHaveLength(1);
+  });
+
+  it('returns a term with its set titles and the related terms that exist', async () => {
+    const service = createGlossaryService(db, async () => settings);
+    const view = await service.getTerm('inflation');
+    expect(view?.setTitles).toEqual(['Macro']);
+    expect(view?.relatedTerms).toEqual([{ id: 'funding-rate', term: 'Funding Rate' }]);
+    expect(await service.getTerm('nope')).toBeNull();
+  });
+
+  it('lists sets with counts and terms A to Z', async () => {
+    const service = createGlossaryService(db, async () => settings);
+    expect((await service.listSets()).map((s) => [s.title, s.termCount])).toEqual([
+      ['Macro', 1],
+      ['Perpetual Futures', 2],
+    ]);
+    expect((await service.listTerms({ setId: 'perps' })).map((t) => t.term)).toEqual(['Funding Rate', 'Mark Price']);
+    expect(await service.getStatus()).toMatchObject({ termCount: 3, setCount: 2 });
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { Term } from '../../utils/glossary/schema';
+import { compileMatcher, findTerms } from '../../utils/matcher';
+
+const t = (id: string, term: string, extra: Partial<Term> = {}): Term => ({
+  id,
+  term,
+  aliases: [],
+  abbreviations: [],
+  summary: 'x',
+  body: '',
+  sets: ['s'],
+  related: [],
+  ...extra,
+});
+
+const terms: Term[] = [
+  t('open-interest', 'Open Interest', { abbreviations: ['OI'] }),
+  t('open-interest-collapse', 'Open Interest Collapse'),
+  t('funding-rate', 'Funding Rate'),
+  t('short-squeeze', 'Short Squeeze'),
+  t('market-maker', 'Market Maker'),
+  t('liquidation', 'Liquidation'),
+  t('liquidity', 'Liquidity'),
+  t('spread', 'Spread', { ambiguous: true }),
+  t('etf', 'Exchange-Traded Fund', { abbreviations: ['ETF'] }),
+  t('s-and-p-500', 'S&P 500'),
+  t('perp', 'Perpetual Futures', { aliases: ['perp'] }),
+  t('dax', 'DAX Index', { aliases: ['Börsen-Index'] }),
+];
+const matcher = compileMatcher(terms);
+
+const found = (text: string, m = matcher) => findTerms(text, m).map((h) => [h.termId, text.slice(h.start, h.end)]);
+
+describe('the term matcher', () => {
+  it('prefers the longest term', () => {
+    expect(found('An open interest collapse, then open interest recovered.')).toEqual([
+      ['open-interest-collapse', 'open interest collapse'],
+      ['open-interest', 'open interest'],
+    ]);
+  });
+
+  it('matches whole words only', () => {
+    expect(found('OIL and BOIL prices; spreadsheets; reliquidation')).toEqual([]);
+    expect(found('OI rose while oil fell')).toEqual([['open-interest', 'OI']]);
+  });
+
+  it('matches abbreviations case-sensitively and names case-insensitively', () => {
+    expect(found('oi and Oi are not OI')).toEqual([['open-interest', 'OI']]);
+    expect(found('FUNDING RATE and Funding rate')).toEqual([
+      ['funding-rate', 'FUNDING RATE'],
+      ['funding-rate', 'Funding rate'],
+    ]);
+  });
+
+  it('handles plurals and possessives', () => {
+    expect(found("funding rates, liquidations, the market maker's and market makers' quotes, two ETFs")).toEqual([
+      ['funding-rate', 'funding rates'],
+      ['liquidation', 'liquidations'],
+      ['market-maker', "market maker's"],
+      ['market-maker', 'market makers'],
+      ['etf', 'ETFs'],
+    ]);
+    expect(found('liquidities and the market maker’s book')).toEqual([
+      ['liquidity', 'liquidities'],
+      ['market-maker', 'market maker’s'],
+    ]);
+  });
+
+  it('treats hyphens, spaces, non-breaking spaces and en dashes alike', () => {
+    for (const text of ['short squeeze', 'short-squeeze', 'short\u00a0squeeze', 'short\u2013squeeze', 'short \n squeeze']) {
+      expect(found(text)).toEqual([['short-squeeze', text]]);
+    }
+    expect(found('exchange traded fund')).toEqual([['etf', 'exchange traded fund']]);
+  });
+
+  it('does not join words across sentence punctuation', () => {
+    expect(found('Short. Squeeze')).toEqual([]);
+    expect(found('open, interest')).toEqual([]);
+  });
+
+  it('keeps inner punctuation of a term', () => {
+    expect(found('The S&P 500 rose')).toEqual([['s-and-p-500', 'S&P 500']]);
+    expect(found('The S P 500 rose')).toEqual([]);
+  });
+
+  it('skips ambiguous everyday words unless asked', () => {
+    expect(found('the spread widened')).toEqual([]);
+    expect(found('the spread widened', compileMatcher(terms, { includeAmbiguous: true }))).toEqual([['spread', 'spread']]);
+  });
+
+  it('is Unicode-aware', () => {
+    expect(found('Der Börsen-Index fiel')).toEqual([['dax', 'Börsen-Index']]);
+    expect(found('İstanbul funding rate')).toEqual([['funding-rate', 'funding rate']]);
+  });
+
+  it('ignores inherited object keys in the text', () => {
+    expect(found('constructor __proto__ toString hasOwnProperty')).toEqual([]);
+  });
+
+  it('survives a JSON round trip, as in an extension message', () => {
+    const copy = JSON.parse(JSON.stringify(matcher));
+    expect(found('perp funding rates', copy)).toEqual([
+      ['perp', 'perp'],
+      ['funding-rate', 'funding rates'],
+    ]);
+  });
+});

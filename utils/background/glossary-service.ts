@@ -1,0 +1,70 @@
+/**
+ * What the background answers: each method backs one message of the
+ * protocol. Kept apart from the entrypoint so unit tests can call it with a
+ * fake IndexedDB and plain settings.
+ */
+import { getAllTerms, getRevision, getTerm, getTermsInSet, listSets } from '../db/glossary-store';
+import type { GlossaryDb } from '../db/schema';
+import type { Term } from '../glossary/schema';
+import { compileMatcher } from '../matcher';
+import type { GlossaryStatus, MatcherPayload, TermView } from '../messaging/protocol';
+import type { Settings } from '../settings';
+
+export interface GlossaryService {
+  getMatcher(): Promise<MatcherPayload>;
+  getTerm(id: string): Promise<TermView | null>;
+  listSets: () => ReturnType<typeof listSets>;
+  listTerms(query: { setId?: string }): Promise<Term[]>;
+  getStatus(): Promise<GlossaryStatus>;
+}
+
+export function createGlossaryService(
+  db: GlossaryDb,
+  readSettings: () => Promise<Settings>,
+): GlossaryService {
+  // One compiled matcher per (glossary revision, enabled sets, ambiguity): built
+  // once, then handed to every tab that asks.
+  let cached: MatcherPayload | undefined;
+
+  return {
+    async getMatcher() {
+      const [revision, settings] = await Promise.all([getRevision(db), readSettings()]);
+      const key = [revision, settings.includeAmbiguous, [...settings.disabledSets].sort().join(',')].join('|');
+      if (cached?.key === key) return cached;
+      const disabled = new Set(settings.disabledSets);
+      const terms = (await getAllTerms(db)).filter((t) => t.sets.some((s) => !disabled.has(s)));
+      cached = { key, matcher: compileMatcher(terms, { includeAmbiguous: settings.includeAmbiguous }) };
+      return cached;
+    },
+
+    async getTerm(id) {
+      const term = await getTerm(db, id);
+      if (!term) return null;
+      const [sets, related] = await Promise.all([
+        Promise.all(term.sets.map((s) => db.get('sets', s))),
+        Promise.all(term.related.map((r) => getTerm(db, r))),
+      ]);
+      return {
+        ...term,
+        setTitles: sets.map((s, i) => s?.title ?? term.sets[i]),
+        relatedTerms: related.flatMap((r) => (r ? [{ id: r.id, term: r.term }] : [])),
+      };
+    },
+
+    listSets: () => listSets(db),
+
+    async listTerms({ setId }) {
+      const terms = setId ? await getTermsInSet(db, setId) : await getAllTerms(db);
+      return terms.sort((a, b) => a.term.localeCompare(b.term));
+    },
+
+    async getStatus() {
+      const tx = db.transaction(['terms', 'sets']);
+      const [termCount, setCount] = await Promise.all([
+        tx.objectStore('terms').count(),
+        tx.objectStore('sets').count(),
+      ]);
+      return { revision: await getRevision(db), termCount, setCount };
+    },
+  };
+}

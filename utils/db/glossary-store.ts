@@ -1,0 +1,137 @@
+/**
+ * Reads and writes of the glossary in IndexedDB. Every write is one
+ * transaction, so a failure part-way leaves the previous glossary whole.
+ */
+import type { Glossary, SetOrigin, Term, TermSet } from '../glossary/schema';
+import type { IDBPTransaction } from 'idb';
+import type { GlossaryDb, GlossaryDbSchema } from './schema';
+
+export interface SetSummary extends TermSet {
+  termCount: number;
+}
+
+export interface ReplaceResult {
+  added: number;
+  updated: number;
+  removed: number;
+  revision: number;
+}
+
+/**
+ * Replaces the sets in `glossary` (and, if `origin` is given, every other set
+ * of that origin) with the glossary's content, in one transaction. Terms that
+ * also belong to sets not being replaced keep those memberships. Idempotent:
+ * writing the same glossary twice gives the same state.
+ */
+export async function replaceSets(
+  db: GlossaryDb,
+  glossary: Pick<Glossary, 'sets' | 'terms'>,
+  origin?: SetOrigin,
+): Promise<ReplaceResult> {
+  const tx = db.transaction(['terms', 'sets', 'meta'], 'readwrite');
+  try {
+    return await replaceSetsIn(tx, glossary, origin);
+  } catch (error) {
+    // A request that throws does not abort the transaction by itself: the
+    // writes before it would commit. Abort, so the old glossary stays whole.
+    try {
+      tx.abort();
+    } catch {
+      // already finished or aborted
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+}
+
+type GlossaryWriteTx = IDBPTransaction<GlossaryDbSchema, ['terms', 'sets', 'meta'], 'readwrite'>;
+
+async function replaceSetsIn(
+  tx: GlossaryWriteTx,
+  glossary: Pick<Glossary, 'sets' | 'terms'>,
+  origin?: SetOrigin,
+): Promise<ReplaceResult> {
+  const terms = tx.objectStore('terms');
+  const sets = tx.objectStore('sets');
+
+  const replaced = new Set(glossary.sets.map((s) => s.id));
+  if (origin) {
+    for (const set of await sets.getAll()) if (set.origin === origin) replaced.add(set.id);
+  }
+
+  // Old terms of the replaced sets: drop the membership, delete if none is left.
+  const oldTerms = new Map<string, Term>();
+  for (const setId of replaced) {
+    for (const term of await terms.index('by-set').getAll(setId)) oldTerms.set(term.id, term);
+  }
+  const incoming = new Map(glossary.terms.map((t) => [t.id, t]));
+  let removed = 0;
+  for (const old of oldTerms.values()) {
+    const kept = old.sets.filter((s) => !replaced.has(s));
+    if (incoming.has(old.id)) continue;
+    if (kept.length === 0) {
+      await terms.delete(old.id);
+      removed++;
+    } else await terms.put({ ...old, sets: kept });
+  }
+  for (const setId of replaced) if (!glossary.sets.some((s) => s.id === setId)) await sets.delete(setId);
+
+  let added = 0;
+  let updated = 0;
+  for (const set of glossary.sets) await sets.put(set);
+  for (const term of glossary.terms) {
+    const existing = oldTerms.get(term.id) ?? (await terms.get(term.id));
+    const otherSets = existing ? existing.sets.filter((s) => !replaced.has(s)) : [];
+    await terms.put({ ...term, sets: [...new Set([...term.sets, ...otherSets])] });
+    if (existing) updated++;
+    else added++;
+  }
+  const revision = await bumpRevision(tx.objectStore('meta'));
+  await tx.done;
+  return { added, updated, removed, revision };
+}
+
+async function bumpRevision(meta: {
+  get(key: 'revision'): Promise<unknown>;
+  put(value: number, key: 'revision'): Promise<unknown>;
+}): Promise<number> {
+  const revision = (Number(await meta.get('revision')) || 0) + 1;
+  await meta.put(revision, 'revision');
+  return revision;
+}
+
+export async function getRevision(db: GlossaryDb): Promise<number> {
+  return Number(await db.get('meta', 'revision')) || 0;
+}
+
+export async function getMeta(db: GlossaryDb, key: 'bundledHash'): Promise<string | undefined> {
+  const value = await db.get('meta', key);
+  return typeof value === 'string' ? value : undefined;
+}
+
+export async function setMeta(db: GlossaryDb, key: 'bundledHash', value: string): Promise<void> {
+  await db.put('meta', value, key);
+}
+
+export function getTerm(db: GlossaryDb, id: string): Promise<Term | undefined> {
+  return db.get('terms', id);
+}
+
+export function getAllTerms(db: GlossaryDb): Promise<Term[]> {
+  return db.getAll('terms');
+}
+
+export function getTermsInSet(db: GlossaryDb, setId: string): Promise<Term[]> {
+  return db.getAllFromIndex('terms', 'by-set', setId);
+}
+
+export async function listSets(db: GlossaryDb): Promise<SetSummary[]> {
+  const tx = db.transaction(['sets', 'terms']);
+  const sets = await tx.objectStore('sets').getAll();
+  const index = tx.objectStore('terms').index('by-set');
+  const summaries = await Promise.all(
+    sets.map(async (set) => ({ ...set, termCount: await index.count(set.id) })),
+  );
+  await tx.done;
+  return summaries.sort((a, b) => a.title.localeCompare(b.title));
+}

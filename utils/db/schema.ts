@@ -1,0 +1,58 @@
+/**
+ * The one place that knows the IndexedDB schema: store names, indexes, the
+ * version number and the numbered upgrade steps. Everything else opens the
+ * database through `openGlossaryDb`.
+ *
+ * Only the background service worker opens it: content scripts run in the
+ * page's origin and cannot see the extension's IndexedDB, and the popup,
+ * options and reader ask the background through messages.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Term, TermSet } from '../glossary/schema';
+
+export const DB_NAME = 'termlight';
+export const DB_VERSION = 1;
+
+export interface MetaRecords {
+  /** Bumped on every write to terms or sets; caches (matcher, search index) key on it. */
+  revision: number;
+  /** Hash of the bundled glossary last imported, so an update re-imports only on change. */
+  bundledHash: string;
+}
+
+export interface GlossaryDbSchema extends DBSchema {
+  terms: {
+    key: string;
+    value: Term;
+    indexes: { 'by-set': string };
+  };
+  sets: {
+    key: string;
+    value: TermSet;
+  };
+  meta: {
+    key: keyof MetaRecords;
+    value: MetaRecords[keyof MetaRecords];
+  };
+}
+
+export type GlossaryDb = IDBPDatabase<GlossaryDbSchema>;
+
+/** Upgrade steps, one per version. Never edit a step once released: add the next one. */
+const UPGRADES: Array<(db: GlossaryDb) => void> = [
+  // v1: terms (with a multi-entry index on their sets), sets, meta.
+  (db) => {
+    const terms = db.createObjectStore('terms', { keyPath: 'id' });
+    terms.createIndex('by-set', 'sets', { multiEntry: true });
+    db.createObjectStore('sets', { keyPath: 'id' });
+    db.createObjectStore('meta');
+  },
+];
+
+export function openGlossaryDb(name = DB_NAME): Promise<GlossaryDb> {
+  return openDB<GlossaryDbSchema>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      for (let v = oldVersion; v < DB_VERSION; v++) UPGRADES[v](db);
+    },
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * Highlights glossary terms in a document: collect text runs, match them in
+ * one pass each, wrap the hits, all in time slices that yield to the page,
+ * starting with the text in view.
+ */
+import { findTerms, type CompiledMatcher } from '../matcher';
+import type { HighlightMode } from '../settings';
+import { HIGHLIGHT_CLASS } from './skip-rules';
+import { RunCollector, type TextRun } from './text-runs';
+import { unwrapAll, wrapBlockMatches, type RunMatch } from './wrap';
+import { TimeSlicer } from './yield-to-page';
+
+export interface HighlightOptions {
+  matcher: CompiledMatcher;
+  mode: HighlightMode;
+  focusable: boolean;
+  /** Work per slice before yielding to the page. */
+  sliceMs?: number;
+  /**
+   * Called synchronously after every DOM write of ours, with the marks it
+   * created (none for removals), so a mutation observer can drop our own records.
+   */
+  onWrite?: (created: HTMLElement[]) => void;
+}
+
+export interface ScanStats {
+  runs: number;
+  marks: number;
+  slices: number;
+  longestSliceMs: number;
+  totalMs: number;
+}
+
+/** Terms found on the page, in order of first appearance, with counts. */
+export interface FoundTerm {
+  termId: string;
+  count: number;
+}
+
+export class PageHighlighter {
+  /** Every occurrence found (highlighted or not), keyed by term id, in order of discovery. */
+  readonly found = new Map<string, number>();
+  private readonly highlighted = new Set<string>();
+
+  constructor(
+    private readonly doc: Document,
+    private options: HighlightOptions,
+  ) {}
+
+  setOptions(options: HighlightOptions): void {
+    this.options = options;
+  }
+
+  foundTerms(): FoundTerm[] {
+    return [...this.found].map(([termId, count]) => ({ termId, count }));
+  }
+
+  /** Scans `root` (the whole body by default) and highlights what it finds. */
+  async scan(root: Node = this.doc.body): Promise<ScanStats> {
+    const started = performance.now();
+    const slicer = new TimeSlicer(this.options.sliceMs ?? 8);
+    const runs: TextRun[] = [];
+    const collector = new RunCollector();
+    for (const run of collector.runs(root)) {
+      runs.push(run);
+      await slicer.checkpoint();
+    }
+    let marks = 0;
+    for (const run of visibleFirst(runs, root === this.doc.body ? this.doc : undefined)) {
+      marks += this.highlightRun(run);
+      await slicer.checkpoint();
+    }
+    slicer.finish();
+    return {
+      runs: runs.length,
+      marks,
+      slices: slicer.slices,
+      longestSliceMs: slicer.longestSliceMs,
+      totalMs: performance.now() - started,
+    };
+  }
+
+  private highlightRun(run: TextRun): number {
+    const hits = findTerms(run.text, this.options.matcher);
+    if (hits.length === 0) return 0;
+    const toWrap: RunMatch[] = [];
+    for (const hit of hits) {
+      this.found.set(hit.termId, (this.found.get(hit.termId) ?? 0) + 1);
+      if (this.options.mode === 'first' && this.highlighted.has(hit.termId)) continue;
+      this.highlighted.add(hit.termId);
+      toWrap.push({ ...hit, run });
+    }
+    if (toWrap.length === 0) return 0;
+    const created = wrapBlockMatches(run.block, toWrap, { focusable: this.options.focusable });
+    this.options.onWrite?.(created);
+    return created.length;
+  }
+
+  /** Removes highlights (all, or those of the given terms) and forgets them. */
+  clear(termIds?: ReadonlySet<string>): number {
+    const removed = unwrapAll(this.doc, termIds);
+    this.options.onWrite?.([]);
+    if (!termIds) {
+      this.found.clear();
+      this.highlighted.clear();
+    } else {
+      for (const id of termIds) {
+        this.found.delete(id);
+        this.highlighted.delete(id);
+      }
+    }
+    return removed;
+  }
+
+  marks(): HTMLElement[] {
+    return [...this.doc.querySelectorAll<HTMLElement>(`mark.${HIGHLIGHT_CLASS}`)];
+  }
+}
+
+/**
+ * Reorders runs so the ones in view come first. Document order follows the
+ * page top to bottom, so a binary search for the first run whose block
+ * reaches the viewport costs a handful of layout reads.
+ */
+function visibleFirst(runs: TextRun[], doc: Document | undefined): TextRun[] {
+  if (!doc || runs.length < 64 || (doc.defaultView?.scrollY ?? 0) === 0) return runs;
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid].block.getBoundingClientRect().bottom < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? runs : [...runs.slice(lo), ...runs.slice(0, lo)];
+}

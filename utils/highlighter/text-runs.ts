@@ -1,0 +1,72 @@
+/**
+ * Collects a page's text as runs: consecutive text nodes that share their
+ * nearest block ancestor, so "open <b>interest</b>" reads as one string.
+ * One TreeWalker over text nodes only; per-parent verdicts are cached so the
+ * cost stays close to a bare walk.
+ */
+import { INLINE_TAGS, SKIP_SELECTOR } from './skip-rules';
+
+export interface TextRun {
+  block: Element;
+  nodes: Text[];
+  /** Offset of each node's first character within `text`. */
+  offsets: number[];
+  text: string;
+}
+
+export class RunCollector {
+  private readonly skipCache = new Map<Node, boolean>();
+  private readonly blockCache = new Map<Element, Element>();
+
+  isSkipped(parent: Element): boolean {
+    let verdict = this.skipCache.get(parent);
+    if (verdict === undefined) {
+      verdict = parent.closest(SKIP_SELECTOR) !== null;
+      this.skipCache.set(parent, verdict);
+    }
+    return verdict;
+  }
+
+  blockOf(parent: Element): Element {
+    let block = this.blockCache.get(parent);
+    if (!block) {
+      block = parent;
+      while (INLINE_TAGS.has(block.tagName) && block.parentElement) block = block.parentElement;
+      this.blockCache.set(parent, block);
+    }
+    return block;
+  }
+
+  /**
+   * Walks `root` and hands each finished run to `onRun`. `shouldStop` is asked
+   * between nodes so the caller can pause at a time budget; the walk resumes
+   * where it stopped on the next call.
+   */
+  *runs(root: Node): Generator<TextRun, void, void> {
+    const doc = root.ownerDocument ?? (root as Document);
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let current: TextRun | undefined;
+    let text = '';
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const parent = node.parentElement;
+      if (!parent || this.isSkipped(parent)) continue;
+      const block = this.blockOf(parent);
+      if (current && current.block !== block) {
+        current.text = text;
+        if (/\S/.test(text)) yield current;
+        current = undefined;
+      }
+      if (!current) {
+        current = { block, nodes: [], offsets: [], text: '' };
+        text = '';
+      }
+      current.nodes.push(node);
+      current.offsets.push(text.length);
+      text += node.data;
+    }
+    if (current) {
+      current.text = text;
+      if (/\S/.test(text)) yield current;
+    }
+  }
+}

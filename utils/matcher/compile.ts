@@ -1,0 +1,90 @@
+/**
+ * Compiles the glossary's surface forms into two word tries (one
+ * case-insensitive for names and aliases, one case-sensitive for
+ * abbreviations). The result is plain JSON data, so the background builds
+ * it once per glossary change and sends it to every tab in a message, and a page load never rebuilds it.
+ */
+import type { Term } from '../glossary/schema';
+import { surfaceFormsOf } from '../glossary/surface-forms';
+import { gapKey, normalizeToken, tokenize } from './tokens';
+
+export interface TrieNode {
+  /**
+   * Children: alternately keyed by a token and by a gap key. A plain object,
+   * not a Map, because extension messages travel as JSON; read it with `child`.
+   */
+  c?: Record<string, TrieNode>;
+  /** Id of the term a match ending here belongs to. */
+  t?: string;
+}
+
+/** A child node, ignoring inherited keys ("constructor" is a word, not a child). */
+export function child(node: TrieNode, key: string): TrieNode | undefined {
+  const children = node.c;
+  return children !== undefined && Object.hasOwn(children, key) ? children[key] : undefined;
+}
+
+export interface CompiledMatcher {
+  /** Names and aliases, keyed by lowercase tokens. */
+  ci: TrieNode;
+  /** Abbreviations, keyed by tokens as written. */
+  cs: TrieNode;
+  termCount: number;
+  formCount: number;
+}
+
+export interface CompileOptions {
+  /** Include terms flagged `ambiguous` (everyday words such as "call" or "spread"). */
+  includeAmbiguous?: boolean;
+}
+
+/** The trie keys of one surface form: token, gap, token, gap, token… */
+export function formKeys(text: string, caseSensitive: boolean): string[] | null {
+  const { starts, ends } = tokenize(text);
+  if (starts.length === 0) return null;
+  const keys: string[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    if (i > 0) {
+      const gap = gapKey(text.slice(ends[i - 1], starts[i]));
+      if (gap === null) return null;
+      keys.push(gap);
+    }
+    const token = normalizeToken(text.slice(starts[i], ends[i]));
+    keys.push(caseSensitive ? token : token.toLowerCase());
+  }
+  return keys;
+}
+
+function insert(root: TrieNode, keys: string[], termId: string): boolean {
+  let node = root;
+  for (const key of keys) {
+    node.c ??= {};
+    let next = child(node, key);
+    if (!next) {
+      next = {};
+      node.c[key] = next;
+    }
+    node = next;
+  }
+  if (node.t !== undefined) return false; // first term to claim a form keeps it
+  node.t = termId;
+  return true;
+}
+
+export function compileMatcher(terms: readonly Term[], options: CompileOptions = {}): CompiledMatcher {
+  const matcher: CompiledMatcher = { ci: {}, cs: {}, termCount: 0, formCount: 0 };
+  for (const term of terms) {
+    if (term.ambiguous && !options.includeAmbiguous) continue;
+    let added = false;
+    for (const form of surfaceFormsOf(term)) {
+      const keys = formKeys(form.text, form.caseSensitive);
+      if (!keys) continue;
+      if (insert(form.caseSensitive ? matcher.cs : matcher.ci, keys, term.id)) {
+        matcher.formCount++;
+        added = true;
+      }
+    }
+    if (added) matcher.termCount++;
+  }
+  return matcher;
+}

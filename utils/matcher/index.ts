@@ -1,0 +1,2 @@
+export { compileMatcher, type CompiledMatcher, type CompileOptions } from './compile';
+export { findTerms, type TermMatch } from './match';

@@ -1,0 +1,65 @@
+/**
+ * User settings, declared once as versioned `wxt/storage` items. They live in
+ * `storage.sync` (small, follows the user across browsers); the glossary
+ * itself stays in IndexedDB.
+ */
+import { storage } from 'wxt/utils/storage';
+
+export type HighlightMode = 'first' | 'all';
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  /** Term sets the user turned off (every set is on unless listed). */
+  disabledSets: string[];
+  /** Hostnames where Termlight does nothing. */
+  disabledSites: string[];
+  /** Master switch: no highlighting anywhere. */
+  paused: boolean;
+  /** Highlight the first occurrence of each term per page, or all of them. */
+  highlightMode: HighlightMode;
+  /** Also highlight terms that are everyday words (call, spread, premium…). */
+  includeAmbiguous: boolean;
+  /** Hover intent delay before the tooltip opens. */
+  hoverDelayMs: number;
+  theme: Theme;
+  /** Put highlights in the Tab order so the keyboard can reach them. */
+  focusableHighlights: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  disabledSets: [],
+  disabledSites: [],
+  paused: false,
+  highlightMode: 'first',
+  includeAmbiguous: false,
+  hoverDelayMs: 250,
+  theme: 'system',
+  focusableHighlights: false,
+};
+
+export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Stored settings merged over the defaults, so a field added later always has a value. */
+export async function getSettings(): Promise<Settings> {
+  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+}
+
+export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = { ...(await getSettings()), ...patch };
+  await settingsItem.setValue(next);
+  return next;
+}
+
+export function watchSettings(callback: (settings: Settings) => void): () => void {
+  return settingsItem.watch((value) => callback({ ...DEFAULT_SETTINGS, ...value }));
+}
+
+/** Whether Termlight should run on a page with this hostname. */
+export function isSiteEnabled(settings: Settings, hostname: string): boolean {
+  if (settings.paused) return false;
+  const host = hostname.replace(/^www\./, '');
+  return !settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+}

@@ -1,0 +1,40 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { compileBundledGlossary } from './utils/glossary/compile-bundled';
+import { readBundledSources } from './data/tools/read-sources';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader can see where every name comes from.
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Termlight',
+    description: 'Plain-English definitions of trading and markets jargon, right on the page.',
+    // storage: settings (wxt/storage). alarms: scheduled feed sync.
+    permissions: ['storage', 'alarms'],
+    // Feeds are subscribed one origin at a time; the user grants each when subscribing.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'termlight@termlight.dev',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    // The glossary in data/sets/ is compiled and checked at build time; a bad
+    // file fails the build with the file, the term and the field.
+    'build:publicAssets': (_wxt, files) => {
+      const glossary = compileBundledGlossary(readBundledSources());
+      files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(glossary) });
+    },
+  },
+});
