@@ -8,6 +8,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader can see where every name comes from.
   imports: false,
+  // Parallel work (and tests of special builds) can build elsewhere; e2e reads the same variable.
+  outDir: process.env.TERMLIGHT_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact()],
   }),

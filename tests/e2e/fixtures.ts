@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+export const EXTENSION_DIR = join(process.env.TERMLIGHT_OUT_DIR ?? join(ROOT, '.output'), 'chrome-mv3');
 export const SHARED_PAGES = join(ROOT, '..', 'shared', 'fixtures', 'pages');
 export const SEEDS_DIR = join(ROOT, '..', 'shared', 'seeds');
 
