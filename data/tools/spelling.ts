@@ -11,7 +11,8 @@ import { join } from 'node:path';
 export const WORDLIST_PATH = join(import.meta.dirname, '..', 'wordlist.txt');
 
 export function loadSpeller(): (word: string) => boolean {
-  const speller = nspell(dictionary);
+  // dictionary-en ships Uint8Arrays; @types/nspell still says Buffer, which they are at run time in Node.
+  const speller = nspell({ aff: Buffer.from(dictionary.aff), dic: Buffer.from(dictionary.dic) });
   const extra = readFileSync(WORDLIST_PATH, 'utf8')
     .split('\n')
     .map((line) => line.trim())

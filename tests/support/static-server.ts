@@ -24,7 +24,15 @@ const TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
-export async function startStaticServer(mounts: Record<string, string>): Promise<StaticServer> {
+export interface StaticServerOptions {
+  /** Extra response headers for files served from the mounts (e.g. a CSP that blocks page scripts). */
+  headers?: Record<string, string>;
+}
+
+export async function startStaticServer(
+  mounts: Record<string, string>,
+  options: StaticServerOptions = {},
+): Promise<StaticServer> {
   const routes = new Map<string, (req: IncomingMessage, res: ServerResponse) => void>();
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -34,7 +42,7 @@ export async function startStaticServer(mounts: Record<string, string>): Promise
       if (!path.startsWith(prefix)) continue;
       const file = normalize(join(dir, path.slice(prefix.length)));
       if (!file.startsWith(normalize(dir)) || !existsSync(file) || !statSync(file).isFile()) break;
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...options.headers });
       createReadStream(file).pipe(res);
       return;
     }

@@ -2,7 +2,8 @@
  * Watches a page for new or changed text and hands it to the highlighter in
  * batches, in idle time. Regions that change more than a few times a second
  * (price tickers, order books) are marked hot and left alone, so a 20 Hz
- * feed costs almost nothing. Also repairs our highlights when the page
+ * feed costs almost nothing; a region that calms down for a few seconds is
+ * scanned again. Also repairs our highlights when the page
  * rewrites a text node we split (React setting `nodeValue`): the stale mark
  * and suffix go, so the page's new text shows exactly once.
  */
@@ -18,12 +19,17 @@ export interface MutationWatcherOptions {
 }
 
 const HOT_WINDOW_MS = 1000;
+/** How long a hot region must stay quiet before it is scanned again. */
+const COOL_DOWN_MS = 2000;
 
 export class MutationWatcher {
   private readonly observer: MutationObserver;
   private readonly pending = new Set<Node>();
   private readonly changeLog = new WeakMap<Element, number[]>();
-  private readonly hot = new WeakSet<Element>();
+  /** Hot regions and the time they may be scanned again. */
+  private readonly hotUntil = new WeakMap<Element, number>();
+  private readonly cooling = new Set<Element>();
+  private coolTimer: ReturnType<typeof setInterval> | undefined;
   /** Marks by the text node that was split to make them (the prefix). */
   private readonly markByPrefix = new WeakMap<Text, HTMLElement>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -46,7 +52,11 @@ export class MutationWatcher {
   stop(): void {
     this.observer.disconnect();
     clearTimeout(this.timer);
+    clearInterval(this.coolTimer);
+    this.timer = undefined;
+    this.coolTimer = undefined;
     this.pending.clear();
+    this.cooling.clear();
   }
 
   /** Remember a mark we made, so we can clean it if the page rewrites its text. */
@@ -60,9 +70,9 @@ export class MutationWatcher {
     this.observer.takeRecords();
   }
 
-  isHot(node: Node): boolean {
+  isHot(node: Node, now = performance.now()): boolean {
     for (let el = node instanceof Element ? node : node.parentElement; el; el = el.parentElement) {
-      if (this.hot.has(el)) return true;
+      if ((this.hotUntil.get(el) ?? 0) > now) return true;
     }
     return false;
   }
@@ -88,9 +98,28 @@ export class MutationWatcher {
       }
     }
     this.ignoreOwnChanges();
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
     if (this.pending.size && this.timer === undefined) {
       this.timer = setTimeout(() => this.flush(), this.batchMs);
     }
+  }
+
+  /** Queue hot regions that have been quiet long enough for one more scan. */
+  private checkCooling(): void {
+    const now = performance.now();
+    for (const el of this.cooling) {
+      if ((this.hotUntil.get(el) ?? 0) > now) continue;
+      this.cooling.delete(el);
+      if (el.isConnected) this.pending.add(el);
+    }
+    if (this.cooling.size === 0) {
+      clearInterval(this.coolTimer);
+      this.coolTimer = undefined;
+    }
+    this.scheduleFlush();
   }
 
   /** Count a change in `el` and queue `node` for scanning unless the region is hot. */
@@ -100,15 +129,20 @@ export class MutationWatcher {
     times.push(now);
     this.changeLog.set(el, times);
     if (times.length > this.hotRate) {
-      this.hot.add(el);
+      this.hotUntil.set(el, now + COOL_DOWN_MS);
+      this.cooling.add(el);
+      this.coolTimer ??= setInterval(() => this.checkCooling(), COOL_DOWN_MS / 2);
       return;
     }
-    if (node && !this.isHot(el)) this.pending.add(node);
+    if (node && !this.isHot(el, now)) this.pending.add(node);
   }
 
   private flush(): void {
     this.timer = undefined;
-    const roots = [...this.pending].filter((n) => n.isConnected && !this.isHot(n));
+    // A text node is scanned through its parent: a walk rooted at a text node visits nothing.
+    const roots = [...new Set([...this.pending].map((n) => (n instanceof Text ? n.parentElement : n)))].filter(
+      (n): n is Node => n !== null && n.isConnected && !this.isHot(n),
+    );
     this.pending.clear();
     // Nested roots would be scanned twice: keep only the outermost.
     const outer = roots.filter((n) => !roots.some((o) => o !== n && o.contains(n)));

@@ -40,7 +40,8 @@ export interface FoundTerm {
 export class PageHighlighter {
   /** Every occurrence found (highlighted or not), keyed by term id, in order of discovery. */
   readonly found = new Map<string, number>();
-  private readonly highlighted = new Set<string>();
+  /** The first mark of each term, so 'first' mode can highlight again if the page removed it. */
+  private readonly firstMark = new Map<string, HTMLElement>();
 
   constructor(
     private readonly doc: Document,
@@ -86,12 +87,18 @@ export class PageHighlighter {
     const toWrap: RunMatch[] = [];
     for (const hit of hits) {
       this.found.set(hit.termId, (this.found.get(hit.termId) ?? 0) + 1);
-      if (this.options.mode === 'first' && this.highlighted.has(hit.termId)) continue;
-      this.highlighted.add(hit.termId);
+      if (this.options.mode === 'first') {
+        if (this.firstMark.get(hit.termId)?.isConnected) continue;
+        if (toWrap.some((m) => m.termId === hit.termId)) continue;
+      }
       toWrap.push({ ...hit, run });
     }
     if (toWrap.length === 0) return 0;
     const created = wrapBlockMatches(run.block, toWrap, { focusable: this.options.focusable });
+    for (const mark of created) {
+      const termId = mark.dataset.termId ?? '';
+      if (!this.firstMark.get(termId)?.isConnected) this.firstMark.set(termId, mark);
+    }
     this.options.onWrite?.(created);
     return created.length;
   }
@@ -102,11 +109,11 @@ export class PageHighlighter {
     this.options.onWrite?.([]);
     if (!termIds) {
       this.found.clear();
-      this.highlighted.clear();
+      this.firstMark.clear();
     } else {
       for (const id of termIds) {
         this.found.delete(id);
-        this.highlighted.delete(id);
+        this.firstMark.delete(id);
       }
     }
     return removed;

@@ -4,7 +4,7 @@
  * One TreeWalker over text nodes only; per-parent verdicts are cached so the
  * cost stays close to a bare walk.
  */
-import { INLINE_TAGS, SKIP_SELECTOR } from './skip-rules';
+import { INLINE_TAGS, skipsItself } from './skip-rules';
 
 export interface TextRun {
   block: Element;
@@ -18,11 +18,13 @@ export class RunCollector {
   private readonly skipCache = new Map<Node, boolean>();
   private readonly blockCache = new Map<Element, Element>();
 
-  isSkipped(parent: Element): boolean {
-    let verdict = this.skipCache.get(parent);
+  /** Whether `el` is in a skipped region: its own rule, else its parent's (memoised). */
+  isSkipped(el: Element): boolean {
+    let verdict = this.skipCache.get(el);
     if (verdict === undefined) {
-      verdict = parent.closest(SKIP_SELECTOR) !== null;
-      this.skipCache.set(parent, verdict);
+      const parent = el.parentElement;
+      verdict = skipsItself(el) || (parent !== null && this.isSkipped(parent));
+      this.skipCache.set(el, verdict);
     }
     return verdict;
   }

@@ -76,7 +76,7 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
   if (perToken) lower = text;
   const ciRoot = matcher.ci;
   const csRoot = matcher.cs;
-  const hasCs = csRoot.c !== undefined && Object.keys(csRoot.c).length > 0;
+  const hasCs = csRoot.c !== undefined; // compile only creates children when it inserts a form
   for (let k = 0; k < starts.length; k++) {
     let best: Walk | undefined;
     const firstKey = perToken

@@ -1,0 +1,177 @@
+/**
+ * `npm run bench`: the page engine on every real page in ../shared/fixtures/pages,
+ * in headless Chromium with the page's own scripts off. For each page, in the
+ * same run: (a) a bare TreeWalker pass reading every text node (the floor),
+ * (b) Termlight highlighting with the whole bundled glossary, (c) plain
+ * mark.js given the same surface forms. Prints ratios, the longest main-thread
+ * task of (b), and distinct terms found (glossary coverage). Then a 20 Hz
+ * order-book page: CPU time with and without Termlight watching it.
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { build } from 'esbuild';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { readBundledSources } from '../../data/tools/read-sources';
+import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
+import { surfaceFormsOf } from '../../utils/glossary/surface-forms';
+import { compileMatcher } from '../../utils/matcher';
+import { chromiumPath, SHARED_PAGES } from '../e2e/fixtures';
+import { startStaticServer } from '../support/static-server';
+import type { BenchGlobal } from './page-engine-entry';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const FINANCE = ['reuters-fed-rates', 'bloomberg-markets', 'politico-imf-outlook', 'fool-investing', 'coindesk-bitcoin', 'cnnmoney', 'fortune', 'cbc-housing-market'];
+const GENERAL = ['bbc-politics', 'theverge-tech', 'wikipedia-new-zealand'];
+const only = process.argv.slice(2);
+
+const glossary = compileBundledGlossary(readBundledSources());
+const matcher = compileMatcher(glossary.terms);
+const forms = [...new Set(glossary.terms.filter((t) => !t.ambiguous).flatMap((t) => surfaceFormsOf(t).map((f) => f.text)))];
+const names = new Map(glossary.terms.map((t) => [t.id, t.term]));
+
+async function bundle(): Promise<string> {
+  const out = await build({
+    entryPoints: [join(import.meta.dirname, 'page-engine-entry.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    minify: true,
+  });
+  return out.outputFiles[0].text;
+}
+
+/** A freshly loaded page with the engine bundle and the compiled matcher in it, long tasks recorded from then on. */
+async function fresh(browser: Browser, url: string, code: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(code);
+  // Hand the matcher over before timing, as the content script receives it in a message.
+  await page.evaluate((m) => Object.assign(globalThis, { benchMatcher: m }), matcher);
+  // Record long tasks from here on.
+  await page.evaluate(() => {
+    const w = globalThis as unknown as BenchGlobal;
+    w.longestTask = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longestTask = Math.max(w.longestTask, e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  return page;
+}
+
+interface Row {
+  page: string;
+  kb: number;
+  floor: number;
+  termlight: number;
+  markjs: number;
+  longestTask: number;
+  longestSlice: number;
+  distinct: number;
+  terms: string[];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (n: number, d = 1) => n.toFixed(d).padStart(8);
+
+async function main() {
+  if (!existsSync(SHARED_PAGES)) {
+    console.log(`Skipping: shared fixture pages not found at ${SHARED_PAGES}`);
+    return;
+  }
+  const code = await bundle();
+  // Page scripts are blocked by a CSP header: the fixtures are measured as static documents.
+  const server = await startStaticServer({ '/shared/': SHARED_PAGES }, { headers: { 'content-security-policy': "script-src 'none'" } });
+  const pagesServer = await startStaticServer({ '/pages/': join(ROOT, 'tests', 'e2e', 'pages') });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const files = readdirSync(SHARED_PAGES)
+    .filter((f) => f.endsWith('.html'))
+    .filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
+  const rows: Row[] = [];
+  console.log(`Glossary: ${glossary.terms.length} terms, ${forms.length} surface forms for mark.js (ambiguous terms left out, as in Termlight).\n`);
+  for (const file of files) {
+    const url = server.url(`/shared/${file}`);
+    let page = await fresh(browser, url, code);
+    const floors: number[] = [];
+    for (let i = 0; i < 5; i++) floors.push(await page.evaluate(() => (globalThis as unknown as BenchGlobal).termlightBench.floor().ms));
+    await page.close();
+
+    page = await fresh(browser, url, code);
+    const t = await page.evaluate(() => (globalThis as unknown as BenchGlobal).termlightBench.termlight((globalThis as unknown as BenchGlobal).benchMatcher, 'first'));
+    const longestTask = await page.evaluate(() => (globalThis as unknown as BenchGlobal).longestTask as number);
+    await page.close();
+
+    page = await fresh(browser, url, code);
+    const mk = await page.evaluate((f) => (globalThis as unknown as BenchGlobal).termlightBench.markjs(f), forms);
+    await page.close();
+
+    rows.push({
+      page: file.replace(/\.html$/, ''),
+      kb: statSync(join(SHARED_PAGES, file)).size / 1024,
+      floor: median(floors),
+      termlight: t.totalMs,
+      markjs: mk.ms,
+      longestTask,
+      longestSlice: t.longestSliceMs,
+      distinct: t.distinctTerms,
+      terms: t.terms,
+    });
+    process.stdout.write('.');
+  }
+  console.log('\n');
+  console.log(`${'page'.padEnd(28)}${'KB'.padStart(8)}${'floor ms'.padStart(10)}${'termlight'.padStart(10)}${'b/a'.padStart(8)}${'mark.js'.padStart(10)}${'c/b'.padStart(8)}${'long task'.padStart(10)}${'terms'.padStart(7)}`);
+  for (const r of rows) {
+    console.log(
+      `${r.page.padEnd(28)}${fmt(r.kb, 0)}${fmt(r.floor, 2).padStart(10)}${fmt(r.termlight).padStart(10)}${fmt(r.termlight / r.floor)}${fmt(r.markjs, 0).padStart(10)}${fmt(r.markjs / r.termlight, 0)}${fmt(r.longestTask, 0).padStart(10)}${String(r.distinct).padStart(7)}`,
+    );
+  }
+  const sum = (k: keyof Row) => rows.reduce((s, r) => s + (r[k] as number), 0);
+  console.log(
+    `\nTotal: floor ${sum('floor').toFixed(1)} ms, Termlight ${sum('termlight').toFixed(1)} ms (b/a ${(sum('termlight') / sum('floor')).toFixed(2)}×), ` +
+      `mark.js ${sum('markjs').toFixed(0)} ms (c/b ${(sum('markjs') / sum('termlight')).toFixed(0)}×).`,
+  );
+  console.log(`Longest main-thread task during Termlight: ${Math.max(...rows.map((r) => r.longestTask)).toFixed(0)} ms (0 = none over 50 ms); longest slice ${Math.max(...rows.map((r) => r.longestSlice)).toFixed(1)} ms.`);
+
+  console.log('\nCoverage (distinct terms found):');
+  for (const r of rows) {
+    const kind = FINANCE.includes(r.page) ? 'finance' : GENERAL.includes(r.page) ? 'general' : '';
+    if (!kind) continue;
+    console.log(`  ${kind.padEnd(8)} ${r.page.padEnd(24)} ${String(r.distinct).padStart(3)}  ${r.terms.map((id) => names.get(id)).join(', ')}`);
+  }
+
+  if (only.length === 0 || only.includes('order-book')) await orderBook(browser, pagesServer.url('/pages/order-book.html'), code);
+  await browser.close();
+  await server.close();
+  await pagesServer.close();
+}
+
+/** CPU time of the page over a window, from the DevTools protocol. */
+async function cpuOver(page: Page, ms: number): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'TaskDuration')!.value;
+  };
+  const before = await read();
+  await page.waitForTimeout(ms);
+  return (await read()) - before;
+}
+
+async function orderBook(browser: Browser, url: string, code: string) {
+  const page = await fresh(browser, url, code);
+  const windowMs = 5000;
+  await page.waitForTimeout(500);
+  const without = await cpuOver(page, windowMs);
+  const marks = await page.evaluate(() => (globalThis as unknown as BenchGlobal).termlightBench.watch((globalThis as unknown as BenchGlobal).benchMatcher));
+  await page.waitForTimeout(1500); // let the watcher learn which regions are hot
+  const withTermlight = await cpuOver(page, windowMs);
+  await page.close();
+  const added = ((withTermlight - without) / (windowMs / 1000)) * 100;
+  console.log(
+    `\nOrder book at 20 updates/s (${marks} highlights): page CPU ${((without / (windowMs / 1000)) * 100).toFixed(1)}% without Termlight, ` +
+      `${((withTermlight / (windowMs / 1000)) * 100).toFixed(1)}% with it: Termlight adds ${added.toFixed(2)} percentage points (${((withTermlight / without - 1) * 100).toFixed(1)}% more).`,
+  );
+}
+
+await main();

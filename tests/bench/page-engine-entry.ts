@@ -1,0 +1,81 @@
+/**
+ * Bundled into each benchmark page (no extension involved, so the three
+ * contestants run on the same DOM in the same browser): a bare TreeWalker
+ * pass (the floor), Termlight's page engine, and plain mark.js.
+ */
+import Mark from 'mark.js';
+import { PageHighlighter } from '../../utils/highlighter/page-highlighter';
+import { MutationWatcher } from '../../utils/highlighter/mutation-watcher';
+import { RunCollector } from '../../utils/highlighter/text-runs';
+import { findTerms, type CompiledMatcher } from '../../utils/matcher';
+
+function floor(): { ms: number; chars: number } {
+  const start = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let chars = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) chars += (node as Text).data.length;
+  return { ms: performance.now() - start, chars };
+}
+
+async function termlight(matcher: CompiledMatcher, mode: 'first' | 'all') {
+  const highlighter = new PageHighlighter(document, { matcher, mode, focusable: false });
+  const stats = await highlighter.scan();
+  return { ...stats, distinctTerms: highlighter.found.size, terms: [...highlighter.found.keys()] };
+}
+
+/**
+ * Plain mark.js, one keyword after another. Passing the whole array to one
+ * `mark()` call does the same work, but mark.js chains keywords through
+ * nested callbacks and overflows the stack after a few hundred of them.
+ */
+function markjs(forms: string[]): { ms: number; marks: number } {
+  const start = performance.now();
+  const instance = new Mark(document.body);
+  let marks = 0;
+  for (const form of forms) {
+    instance.mark(form, { accuracy: 'exactly', separateWordSearch: false, done: (n: number) => (marks += n) });
+  }
+  return { ms: performance.now() - start, marks };
+}
+
+/** Starts Termlight on the page and keeps watching it, as the content script does. */
+async function watch(matcher: CompiledMatcher) {
+  const highlighter = new PageHighlighter(document, { matcher, mode: 'first', focusable: false });
+  const watcher = new MutationWatcher(document.body, {
+    onChanged: (roots) => roots.forEach((r) => void highlighter.scan(r)),
+  });
+  highlighter.setOptions({
+    matcher,
+    mode: 'first',
+    focusable: false,
+    onWrite: (created) => {
+      created.forEach((m) => watcher.track(m));
+      watcher.ignoreOwnChanges();
+    },
+  });
+  await highlighter.scan();
+  watcher.start();
+  return highlighter.marks().length;
+}
+
+
+/** Where the time goes: collecting runs, then matching them, without any DOM writes. */
+function phases(matcher: CompiledMatcher) {
+  let t = performance.now();
+  const runs = [...new RunCollector().runs(document.body)];
+  const collect = performance.now() - t;
+  t = performance.now();
+  let hits = 0;
+  for (const run of runs) hits += findTerms(run.text, matcher).length;
+  const match = performance.now() - t;
+  return { runs: runs.length, collect, match, hits, chars: runs.reduce((s, r) => s + r.text.length, 0) };
+}
+const api = { floor, termlight, markjs, watch, phases };
+export type BenchApi = typeof api;
+/** What the benchmark driver finds on the page's global object. */
+export interface BenchGlobal {
+  termlightBench: BenchApi;
+  benchMatcher: CompiledMatcher;
+  longestTask: number;
+}
+Object.assign(globalThis, { termlightBench: api });
