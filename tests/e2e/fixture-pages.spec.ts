@@ -1,0 +1,51 @@
+/**
+ * Real pages nobody here wrote (../shared/fixtures/pages): the right terms
+ * light up, nothing lands where it must not, and the text a reader sees is
+ * exactly what it was without Termlight.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { chromiumPath, expect, requireSharedPages, test, waitForGlossary } from './fixtures';
+import { settledHighlights } from './support';
+
+const EXPECTED: Record<string, string[]> = {
+  'reuters-fed-rates': ['federal-reserve', 'federal-funds-rate', 'rate-hike', 'inflation', 'dot-plot'],
+  'bloomberg-markets': ['s-and-p-500', 'dow-jones-industrial-average', 'basis-point', 'central-bank', 'quantitative-easing'],
+  'politico-imf-outlook': ['international-monetary-fund', 'inflation', 'recession', 'federal-reserve', 'monetary-policy'],
+  'fool-investing': ['s-and-p-500', 'index-fund', 'exchange-traded-fund', 'dividend', 'market-capitalization'],
+};
+
+/** Where a highlight must never be, whatever the page. */
+const FORBIDDEN = 'script, style, noscript, textarea, input, select, option, code, pre, svg, [contenteditable="true"]';
+
+async function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => document.body.innerText);
+}
+
+test.describe('real fixture pages', () => {
+  test.beforeAll(() => requireSharedPages());
+
+  for (const [name, termIds] of Object.entries(EXPECTED)) {
+    test(`${name}: highlights the expected terms and leaves the text as it was`, async ({ context, server, serviceWorker }) => {
+      await waitForGlossary(serviceWorker);
+      const url = server.url(`/shared/${name}.html`);
+
+      // The same page in a browser without Termlight, for the text a reader sees.
+      const plain = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
+      const plainPage = await plain.newPage();
+      await plainPage.goto(url, { waitUntil: 'load' });
+      await plainPage.waitForTimeout(500);
+      const expectedText = await visibleText(plainPage);
+      await plain.close();
+
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      const marks = await settledHighlights(page);
+      const found = marks.map(([id]) => id);
+      expect(found).toEqual(expect.arrayContaining(termIds));
+      // First occurrence only, by default.
+      expect(new Set(found).size).toBe(found.length);
+      expect(await page.locator(`:is(${FORBIDDEN}) mark.termlight`).count()).toBe(0);
+      expect(await visibleText(page)).toBe(expectedText);
+    });
+  }
+});
