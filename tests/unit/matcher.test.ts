@@ -23,6 +23,7 @@ const terms: Term[] = [
   t('liquidation', 'Liquidation'),
   t('liquidity', 'Liquidity'),
   t('spread', 'Spread', { ambiguous: true }),
+  t('delta', 'Delta', { ambiguous: true, aliases: ['option delta', 'deltas'], abbreviations: ['Δ'] }),
   t('etf', 'Exchange-Traded Fund', { abbreviations: ['ETF'] }),
   t('s-and-p-500', 'S&P 500'),
   t('perp', 'Perpetual Futures', { aliases: ['perp'] }),
@@ -87,6 +88,8 @@ describe('the term matcher', () => {
   it('skips ambiguous everyday words unless asked', () => {
     expect(found('the spread widened')).toEqual([]);
     expect(found('the spread widened', compileMatcher(terms, { includeAmbiguous: true }))).toEqual([['spread', 'spread']]);
+    // An ambiguous term is still found by what is not everyday English.
+    expect(found('Delta flew; deltas; the option delta was 0.4')).toEqual([['delta', 'option delta']]);
   });
 
   it('is Unicode-aware', () => {

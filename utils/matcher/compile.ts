@@ -34,7 +34,12 @@ export interface CompiledMatcher {
 }
 
 export interface CompileOptions {
-  /** Include terms flagged `ambiguous` (everyday words such as "call" or "spread"). */
+  /**
+   * Match the everyday names of terms flagged `ambiguous` too ("spread",
+   * "delta"). Without it such a term is still found by its abbreviations and
+   * its multi-word aliases ("option delta", "futures basis"), which are not
+   * everyday English.
+   */
   includeAmbiguous?: boolean;
 }
 
@@ -74,11 +79,12 @@ function insert(root: TrieNode, keys: string[], termId: string): boolean {
 export function compileMatcher(terms: readonly Term[], options: CompileOptions = {}): CompiledMatcher {
   const matcher: CompiledMatcher = { ci: {}, cs: {}, termCount: 0, formCount: 0 };
   for (const term of terms) {
-    if (term.ambiguous && !options.includeAmbiguous) continue;
+    const skipEveryday = term.ambiguous === true && !options.includeAmbiguous;
     let added = false;
     for (const form of surfaceFormsOf(term)) {
       const keys = formKeys(form.text, form.caseSensitive);
       if (!keys) continue;
+      if (skipEveryday && !form.caseSensitive && (form.text === term.term || keys.length === 1)) continue;
       if (insert(form.caseSensitive ? matcher.cs : matcher.ci, keys, term.id)) {
         matcher.formCount++;
         added = true;
