@@ -20,6 +20,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     // Feeds are subscribed one origin at a time; the user grants each when subscribing.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Alt+Shift+G opens the popup (users can change it); MV2 (the Firefox build) calls the action a browser action.
+    commands: { [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+G' } } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -24,6 +24,10 @@ export interface Settings {
   theme: Theme;
   /** Put highlights in the Tab order so the keyboard can reach them. */
   focusableHighlights: boolean;
+  /** How often feeds are checked for updates, in hours (the alarm's period). */
+  feedSyncHours: number;
+  /** Highlight colour per set id (CSS colour, e.g. "#0070c9"); sets not listed use the default. */
+  setColors: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -35,6 +39,8 @@ export const DEFAULT_SETTINGS: Settings = {
   hoverDelayMs: 250,
   theme: 'system',
   focusableHighlights: false,
+  feedSyncHours: 12,
+  setColors: {},
 };
 
 export const settingsItem = storage.defineItem<Settings>('sync:settings', {

@@ -7,8 +7,11 @@
  * The script builds the index, serializes it and loads it back (what the
  * background and the popup do), then replays typing several queries one
  * keystroke at a time and prints per-keystroke p50/p95/max in milliseconds.
- * The budget is one frame (16 ms) at the 95th percentile.
+ * The budget is one frame (16 ms) at the 95th percentile. Wall time is what
+ * a user feels; CPU time is printed beside it because on a busy machine the
+ * wall time also counts the wait for a free CPU.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import type { Term } from '../../utils/glossary/schema';
@@ -91,12 +94,19 @@ function stats(samples: number[]): { p50: number; p95: number; max: number } {
 
 const ms = (n: number) => n.toFixed(2).padStart(7);
 
+interface Sample {
+  wall: number;
+  cpu: number;
+}
+
 /** Types `query` one character at a time, timing the search after each keystroke. */
-function replay(search: TermSearch, query: string): number[] {
-  const samples: number[] = [];
+function replay(search: TermSearch, query: string): Sample[] {
+  const samples: Sample[] = [];
   for (let i = 1; i <= query.length; i++) {
-    const [, took] = time(() => search.search(query.slice(0, i), { limit: 50 }));
-    samples.push(took);
+    const cpuBefore = process.cpuUsage();
+    const [, wall] = time(() => search.search(query.slice(0, i), { limit: 50 }));
+    const cpu = process.cpuUsage(cpuBefore);
+    samples.push({ wall, cpu: (cpu.user + cpu.system) / 1000 });
   }
   return samples;
 }
@@ -117,8 +127,8 @@ console.log(`  load from JSON   ${ms(loadMs)} ms   (popup, once per open)`);
 
 // The first pass is what a freshly opened popup sees (cold code); the next ones are steady state.
 const cold = QUERIES.flatMap((q) => replay(search, q));
-const warm: number[] = [];
-const perQuery = new Map<string, number[]>();
+const warm: Sample[] = [];
+const perQuery = new Map<string, Sample[]>();
 for (let round = 0; round < 5; round++) {
   for (const q of QUERIES) {
     const samples = replay(search, q);
@@ -127,15 +137,22 @@ for (let round = 0; round < 5; round++) {
   }
 }
 
-console.log(`\nPer keystroke, ms          p50      p95      max   keystrokes`);
-for (const [q, samples] of perQuery) {
-  const s = stats(samples);
-  console.log(`  ${JSON.stringify(q).padEnd(22)} ${ms(s.p50)}  ${ms(s.p95)}  ${ms(s.max)}   ${samples.length}`);
-}
-const all = stats([...cold, ...warm]);
-const first = stats(cold);
-console.log(`  ${'first pass (cold)'.padEnd(22)} ${ms(first.p50)}  ${ms(first.p95)}  ${ms(first.max)}   ${cold.length}`);
-console.log(`  ${'all keystrokes'.padEnd(22)} ${ms(all.p50)}  ${ms(all.p95)}  ${ms(all.max)}   ${cold.length + warm.length}`);
+const row = (label: string, samples: Sample[]) => {
+  const w = stats(samples.map((s) => s.wall));
+  const c = stats(samples.map((s) => s.cpu));
+  return `  ${label.padEnd(22)} ${ms(w.p50)}  ${ms(w.p95)}  ${ms(w.max)}   ${ms(c.p95)}   ${samples.length}`;
+};
+console.log(`\nPer keystroke, ms        wall p50      p95      max   cpu p95   keystrokes`);
+for (const [q, samples] of perQuery) console.log(row(JSON.stringify(q), samples));
+console.log(row('first pass (cold)', cold));
+const everything = [...cold, ...warm];
+console.log(row('all keystrokes', everything));
+
+const wallP95 = stats(everything.map((s) => s.wall)).p95;
+const cpuP95 = stats(everything.map((s) => s.cpu)).p95;
+const verdict = (n: number) => (n < BUDGET_MS ? 'within' : 'OVER');
 console.log(
-  `\np95 ${all.p95.toFixed(2)} ms per keystroke: ${all.p95 < BUDGET_MS ? 'within' : 'OVER'} the ${BUDGET_MS} ms budget`,
+  `\np95 per keystroke: ${wallP95.toFixed(2)} ms wall (${verdict(wallP95)} the ${BUDGET_MS} ms budget), ` +
+    `${cpuP95.toFixed(2)} ms CPU (${verdict(cpuP95)})`,
 );
+console.log(`Machine: load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs.`);

@@ -8,6 +8,8 @@ import type { GlossaryDb } from '../db/schema';
 import type { Term } from '../glossary/schema';
 import { compileMatcher } from '../matcher';
 import type { GlossaryStatus, MatcherPayload, TermView } from '../messaging/protocol';
+import { buildSearchIndex } from '../search/search-index';
+import type { SearchIndexPayload } from '../search/term-search';
 import type { Settings } from '../settings';
 
 export interface GlossaryService {
@@ -16,6 +18,7 @@ export interface GlossaryService {
   listSets: () => ReturnType<typeof listSets>;
   listTerms(query: { setId?: string }): Promise<Term[]>;
   getStatus(): Promise<GlossaryStatus>;
+  getSearchIndex(): Promise<SearchIndexPayload>;
 }
 
 export function createGlossaryService(
@@ -25,6 +28,9 @@ export function createGlossaryService(
   // One compiled matcher per (glossary revision, enabled sets, ambiguity): built
   // once, then handed to every tab that asks.
   let cached: MatcherPayload | undefined;
+  // One search index per glossary revision (every term, whatever the settings),
+  // kept as a promise so popups opened while it builds share the one build.
+  let searchIndex: { revision: number; payload: Promise<SearchIndexPayload> } | undefined;
 
   return {
     async getMatcher() {
@@ -65,6 +71,20 @@ export function createGlossaryService(
         tx.objectStore('sets').count(),
       ]);
       return { revision: await getRevision(db), termCount, setCount };
+    },
+
+    async getSearchIndex() {
+      const revision = await getRevision(db);
+      if (searchIndex?.revision !== revision) {
+        const payload = Promise.all([getAllTerms(db), db.getAll('sets')]).then(([terms, sets]) =>
+          buildSearchIndex(revision, terms, sets),
+        );
+        searchIndex = { revision, payload };
+        payload.catch(() => {
+          if (searchIndex?.payload === payload) searchIndex = undefined;
+        });
+      }
+      return searchIndex.payload;
     },
   };
 }

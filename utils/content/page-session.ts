@@ -6,6 +6,7 @@
  */
 import { PageHighlighter } from '../highlighter/page-highlighter';
 import { MutationWatcher } from '../highlighter/mutation-watcher';
+import { watchGlossaryRevision } from '../feeds/glossary-revision';
 import { pageMessaging, sendMessage } from '../messaging/protocol';
 import { getSettings, isSiteEnabled, watchSettings, type Settings } from '../settings';
 
@@ -13,12 +14,21 @@ export interface PageSessionContext {
   onInvalidated(callback: () => void): void;
 }
 
+export interface PageSessionOptions {
+  /** The highlight stylesheet, for the shadow roots of web components (the document gets it from the manifest). */
+  shadowCss?: string;
+}
+
 /** Settings whose change needs a new matcher or a fresh pass over the page. */
 function scanKey(s: Settings): string {
   return JSON.stringify([s.disabledSets, s.includeAmbiguous, s.highlightMode, s.focusableHighlights]);
 }
 
-export async function startPageSession(ctx: PageSessionContext, doc: Document = document): Promise<void> {
+export async function startPageSession(
+  ctx: PageSessionContext,
+  options: PageSessionOptions = {},
+  doc: Document = document,
+): Promise<void> {
   const hostname = doc.location.hostname;
   let settings = await getSettings();
   let highlighter: PageHighlighter | undefined;
@@ -43,6 +53,7 @@ export async function startPageSession(ctx: PageSessionContext, doc: Document = 
       matcher,
       mode: settings.highlightMode,
       focusable: settings.focusableHighlights,
+      shadowCss: options.shadowCss,
       onWrite: (created) => {
         for (const mark of created) watcher.track(mark);
         watcher.ignoreOwnChanges();
@@ -73,7 +84,15 @@ export async function startPageSession(ctx: PageSessionContext, doc: Document = 
     }
   });
 
+  // The glossary changed (a feed synced or was removed): new matcher, fresh pass.
+  const unwatchGlossary = watchGlossaryRevision(() => {
+    if (!isSiteEnabled(settings, hostname)) return;
+    stop();
+    void start();
+  });
+
   const removeTermsListener = pageMessaging.onMessage('getPageTerms', () => highlighter?.foundTerms() ?? []);
+  const removeInfoListener = pageMessaging.onMessage('getPageInfo', () => ({ hostname }));
   const removeRevealListener = pageMessaging.onMessage('revealTerm', ({ data: termId }) => {
     const mark = highlighter?.marks().find((m) => m.dataset.termId === termId);
     if (!mark) return false;
@@ -86,8 +105,10 @@ export async function startPageSession(ctx: PageSessionContext, doc: Document = 
 
   ctx.onInvalidated(() => {
     unwatch();
+    unwatchGlossary();
     removeTermsListener();
     removeRevealListener();
+    removeInfoListener();
     stop();
   });
 

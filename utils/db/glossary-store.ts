@@ -44,6 +44,104 @@ export async function replaceSets(
   }
 }
 
+/**
+ * Reads the whole glossary and writes what `build` makes of it, in ONE
+ * transaction, so an import is checked against exactly the glossary it
+ * changes and nothing slips in between. `build` must be synchronous (a
+ * transaction closes when it waits on anything but IndexedDB) and returns
+ * null to write nothing. Writes what `replaceSets` would (same rules, worked
+ * out in memory from the read), queueing the requests instead of waiting for
+ * each one, so a 1,000-term import is one quick transaction.
+ */
+export async function replaceSetsWith(
+  db: GlossaryDb,
+  build: (current: { sets: TermSet[]; terms: Term[] }) => Pick<Glossary, 'sets' | 'terms'> | null,
+): Promise<ReplaceResult | null> {
+  const tx = db.transaction(['terms', 'sets', 'meta'], 'readwrite');
+  try {
+    const [currentSets, currentTerms] = await Promise.all([tx.objectStore('sets').getAll(), tx.objectStore('terms').getAll()]);
+    const glossary = build({ sets: currentSets, terms: currentTerms });
+    if (!glossary) {
+      await abortQuietly(tx);
+      return null;
+    }
+    const termStore = tx.objectStore('terms');
+    const setStore = tx.objectStore('sets');
+    const requests: Array<Promise<unknown>> = [];
+    const replaced = new Set(glossary.sets.map((s) => s.id));
+    const incoming = new Set(glossary.terms.map((t) => t.id));
+    const byId = new Map(currentTerms.map((t) => [t.id, t]));
+    let removed = 0;
+    for (const old of currentTerms) {
+      if (!old.sets.some((s) => replaced.has(s)) || incoming.has(old.id)) continue;
+      const kept = old.sets.filter((s) => !replaced.has(s));
+      if (kept.length === 0) {
+        requests.push(termStore.delete(old.id));
+        removed++;
+      } else requests.push(termStore.put({ ...old, sets: kept }));
+    }
+    for (const set of glossary.sets) requests.push(setStore.put(set));
+    let added = 0;
+    let updated = 0;
+    for (const term of glossary.terms) {
+      const existing = byId.get(term.id);
+      const otherSets = existing ? existing.sets.filter((s) => !replaced.has(s)) : [];
+      requests.push(termStore.put({ ...term, sets: [...new Set([...term.sets, ...otherSets])] }));
+      if (existing) updated++;
+      else added++;
+    }
+    // One Promise.all over every request, so a failure anywhere is caught here (and aborts the lot).
+    const [revision] = await Promise.all([bumpRevision(tx.objectStore('meta')), ...requests]);
+    await tx.done;
+    return { added, updated, removed, revision };
+  } catch (error) {
+    await abortQuietly(tx);
+    throw error;
+  }
+}
+
+/** Deletes sets in one transaction: their terms leave them, and a term left in no set is deleted. */
+export async function removeSets(db: GlossaryDb, setIds: readonly string[]): Promise<ReplaceResult> {
+  const tx = db.transaction(['terms', 'sets', 'meta'], 'readwrite');
+  try {
+    const terms = tx.objectStore('terms');
+    const doomed = new Set(setIds);
+    const seen = new Set<string>();
+    let updated = 0;
+    let removed = 0;
+    for (const setId of doomed) {
+      for (const term of await terms.index('by-set').getAll(setId)) {
+        if (seen.has(term.id)) continue;
+        seen.add(term.id);
+        const kept = term.sets.filter((s) => !doomed.has(s));
+        if (kept.length === 0) {
+          await terms.delete(term.id);
+          removed++;
+        } else {
+          await terms.put({ ...term, sets: kept });
+          updated++;
+        }
+      }
+      await tx.objectStore('sets').delete(setId);
+    }
+    const revision = await bumpRevision(tx.objectStore('meta'));
+    await tx.done;
+    return { added: 0, updated, removed, revision };
+  } catch (error) {
+    await abortQuietly(tx);
+    throw error;
+  }
+}
+
+async function abortQuietly(tx: GlossaryWriteTx): Promise<void> {
+  try {
+    tx.abort();
+  } catch {
+    // already finished or aborted
+  }
+  await tx.done.catch(() => undefined);
+}
+
 type GlossaryWriteTx = IDBPTransaction<GlossaryDbSchema, ['terms', 'sets', 'meta'], 'readwrite'>;
 
 async function replaceSetsIn(

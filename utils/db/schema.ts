@@ -9,9 +9,10 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Term, TermSet } from '../glossary/schema';
+import type { FeedRecord } from '../feeds/feed-record';
 
 export const DB_NAME = 'termlight';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface MetaRecords {
   /** Bumped on every write to terms or sets; caches (matcher, search index) key on it. */
@@ -34,6 +35,12 @@ export interface GlossaryDbSchema extends DBSchema {
     key: keyof MetaRecords;
     value: MetaRecords[keyof MetaRecords];
   };
+  /** Feed subscriptions: URL, HTTP validators, per-set versions, last success and error (utils/db/feed-store.ts). */
+  feeds: {
+    key: string;
+    value: FeedRecord;
+    indexes: { 'by-url': string };
+  };
 }
 
 export type GlossaryDb = IDBPDatabase<GlossaryDbSchema>;
@@ -46,6 +53,11 @@ const UPGRADES: Array<(db: GlossaryDb) => void> = [
     terms.createIndex('by-set', 'sets', { multiEntry: true });
     db.createObjectStore('sets', { keyPath: 'id' });
     db.createObjectStore('meta');
+  },
+  // v2: feed subscriptions, one record per feed URL.
+  (db) => {
+    const feeds = db.createObjectStore('feeds', { keyPath: 'id' });
+    feeds.createIndex('by-url', 'url', { unique: true });
   },
 ];
 

@@ -5,6 +5,7 @@
  */
 import { findTerms, type CompiledMatcher } from '../matcher';
 import type { HighlightMode } from '../settings';
+import { ensureShadowStyle } from './shadow-style';
 import { HIGHLIGHT_CLASS } from './skip-rules';
 import { RunCollector, type TextRun } from './text-runs';
 import { unwrapAll, wrapBlockMatches, type RunMatch } from './wrap';
@@ -21,6 +22,8 @@ export interface HighlightOptions {
    * created (none for removals), so a mutation observer can drop our own records.
    */
   onWrite?: (created: HTMLElement[]) => void;
+  /** The highlight CSS, adopted into open shadow roots we highlight in. */
+  shadowCss?: string;
 }
 
 export interface ScanStats {
@@ -95,6 +98,8 @@ export class PageHighlighter {
     }
     if (toWrap.length === 0) return 0;
     const created = wrapBlockMatches(run.block, toWrap, { focusable: this.options.focusable });
+    const root = run.block.getRootNode();
+    if (created.length && this.options.shadowCss && root instanceof ShadowRoot) ensureShadowStyle(root, this.options.shadowCss);
     for (const mark of created) {
       const termId = mark.dataset.termId ?? '';
       if (!this.firstMark.get(termId)?.isConnected) this.firstMark.set(termId, mark);

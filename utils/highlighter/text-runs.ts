@@ -1,8 +1,8 @@
 /**
  * Collects a page's text as runs: consecutive text nodes that share their
  * nearest block ancestor, so "open <b>interest</b>" reads as one string.
- * One TreeWalker over text nodes only; per-parent verdicts are cached so the
- * cost stays close to a bare walk.
+ * One TreeWalker pass; per-element verdicts are cached so the cost stays
+ * close to a bare walk. Open shadow roots (web components) are walked too.
  */
 import { INLINE_TAGS, skipsItself } from './skip-rules';
 
@@ -46,10 +46,17 @@ export class RunCollector {
    */
   *runs(root: Node): Generator<TextRun, void, void> {
     const doc = root.ownerDocument ?? (root as Document);
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     let current: TextRun | undefined;
     let text = '';
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const shadowHosts: Element[] = [];
+    for (let next = walker.nextNode(); next; next = walker.nextNode()) {
+      if (next.nodeType === 1) {
+        // Elements are visited only to find open shadow roots, scanned after the light DOM.
+        if ((next as Element).shadowRoot) shadowHosts.push(next as Element);
+        continue;
+      }
+      const node = next as Text;
       const parent = node.parentElement;
       if (!parent || this.isSkipped(parent)) continue;
       const block = this.blockOf(parent);
@@ -69,6 +76,9 @@ export class RunCollector {
     if (current) {
       current.text = text;
       if (/\S/.test(text)) yield current;
+    }
+    for (const host of shadowHosts) {
+      if (!this.isSkipped(host)) yield* this.runs(host.shadowRoot!);
     }
   }
 }

@@ -7,7 +7,12 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { SetSummary } from '../db/glossary-store';
 import type { Term } from '../glossary/schema';
+import type { FeedView, SubscribeResult, SyncOutcome } from '../feeds/feed-record';
 import type { CompiledMatcher } from '../matcher';
+import type { ImportRequest, SaveMyTermResult } from '../import/import-service';
+import type { MyTermInput } from '../import/my-terms';
+import type { ExportRequest, ImportOutcome, ImportPreview } from '../import/types';
+import type { SearchIndexPayload } from '../search/term-search';
 
 export interface MatcherPayload {
   /** Glossary revision and settings the matcher was compiled for. */
@@ -34,6 +39,32 @@ export interface ProtocolMap {
   listSets(): SetSummary[];
   listTerms(query: { setId?: string }): Term[];
   getStatus(): GlossaryStatus;
+  /**
+   * Opens the reader page at a term in a new tab. Content scripts ask the
+   * background: a page cannot navigate to an extension page that is not web accessible.
+   */
+  openReader(termId: string): void;
+  /** The serialized search index of the whole glossary, built once per glossary revision. */
+  getSearchIndex(): SearchIndexPayload;
+  /** What importing a document would do (new, changed, conflicting, invalid terms), without writing. */
+  previewImport(request: ImportRequest): ImportPreview;
+  /** Parses, checks and writes a document in one transaction; refuses invalid rows unless `skipInvalid`. */
+  importGlossary(request: ImportRequest & { skipInvalid: boolean }): ImportOutcome;
+  /** Termlight JSON or CSV text of some sets, or of all when `setIds` is absent. */
+  exportGlossary(request: ExportRequest): string;
+  /** Adds or edits one of the user's own terms (set `my-terms`). */
+  saveMyTerm(term: MyTermInput): SaveMyTermResult;
+  deleteMyTerm(id: string): boolean;
+  /** Removes an imported set (bundled and feed sets are turned off instead); false if not allowed. */
+  deleteSet(id: string): boolean;
+  /** Feed subscriptions with their status (progress comes over the `FEED_PROGRESS_PORT` Port). */
+  listFeeds(): FeedView[];
+  /** Downloads and checks the feed at a URL, and stores it only if all of it is valid. Ask for the host permission first. */
+  subscribeFeed(url: string): SubscribeResult;
+  /** "Sync now": one feed, or all feeds when no id is given. */
+  syncFeeds(feedId?: string): SyncOutcome[];
+  /** Removes a feed and its sets and terms in one transaction; false if it was not subscribed. */
+  unsubscribeFeed(feedId: string): boolean;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
@@ -44,6 +75,8 @@ export interface PageProtocolMap {
   getPageTerms(): Array<{ termId: string; count: number }>;
   /** Scroll to the first highlight of a term and flash it. */
   revealTerm(termId: string): boolean;
+  /** The page's hostname (for the popup's site switch: without the tabs permission it cannot read the tab's URL). */
+  getPageInfo(): { hostname: string };
 }
 
 export const pageMessaging = defineExtensionMessaging<PageProtocolMap>();

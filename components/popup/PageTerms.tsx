@@ -1,0 +1,82 @@
+/**
+ * "On this page": the terms Termlight found on the active tab, in order of
+ * first appearance, with how often each occurs. A click scrolls the page to
+ * the term and flashes it; the arrow opens its entry here.
+ */
+import type { Settings } from '../../utils/settings';
+import type { PageTerm } from './active-page';
+import { isSiteOn } from './site-switch';
+import type { ActivePage } from './use-active-page';
+
+interface PageTermsProps {
+  page: ActivePage;
+  settings?: Settings;
+  nameOf(termId: string): string | undefined;
+  onReveal(termId: string): void;
+  onOpen(termId: string): void;
+}
+
+export function PageTerms({ page, settings, nameOf, onReveal, onOpen }: PageTermsProps) {
+  return (
+    <section class="tl-page" aria-labelledby="tl-page-title">
+      <h2 id="tl-page-title" class="tl-section-title">
+        On this page
+      </h2>
+      <PageTermsBody page={page} settings={settings} nameOf={nameOf} onReveal={onReveal} onOpen={onOpen} />
+    </section>
+  );
+}
+
+function PageTermsBody({ page, settings, nameOf, onReveal, onOpen }: PageTermsProps) {
+  if (page.status === 'loading' || !settings) return <p class="tl-status">Looking at this page…</p>;
+  if (page.status === 'unavailable') {
+    return (
+      <p class="tl-status tl-page-unavailable">
+        Termlight does not run on this page. Browser pages and extension stores are off limits; a tab that was open
+        before Termlight was installed needs a reload.
+      </p>
+    );
+  }
+  if (settings.paused) return <p class="tl-status">Termlight is paused everywhere.</p>;
+  if (!isSiteOn(settings, page.hostname)) {
+    return <p class="tl-status">Termlight is off on {page.hostname}.</p>;
+  }
+  if (page.terms.length === 0) return <p class="tl-status">No glossary terms found on this page yet.</p>;
+  return (
+    <ol class="tl-page-terms">
+      {page.terms.map((t) => (
+        <PageTermRow key={t.termId} term={t} name={nameOf(t.termId)} onReveal={onReveal} onOpen={onOpen} />
+      ))}
+    </ol>
+  );
+}
+
+interface PageTermRowProps {
+  term: PageTerm;
+  name?: string;
+  onReveal(termId: string): void;
+  onOpen(termId: string): void;
+}
+
+function PageTermRow({ term, name, onReveal, onOpen }: PageTermRowProps) {
+  const label = name ?? term.termId;
+  return (
+    <li class="tl-page-term" data-term-id={term.termId}>
+      <button type="button" class="tl-page-reveal" title="Show it on the page" onClick={() => onReveal(term.termId)}>
+        <span class="tl-page-name">{label}</span>
+        <span class="tl-count" aria-label={`${term.count} ${term.count === 1 ? 'time' : 'times'}`}>
+          {term.count}
+        </span>
+      </button>
+      <button
+        type="button"
+        class="tl-page-open"
+        aria-label={`Definition of ${label}`}
+        title="Definition"
+        onClick={() => onOpen(term.termId)}
+      >
+        <span aria-hidden="true">›</span>
+      </button>
+    </li>
+  );
+}

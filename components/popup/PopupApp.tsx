@@ -1,0 +1,188 @@
+/**
+ * The toolbar popup: instant search over the whole glossary, a term's full
+ * entry, the terms on the active page, and the site and pause switches.
+ *
+ * Views: the search view (search box; "On this page" while the box is
+ * empty, results as soon as it is not) and the entry view, a stack so
+ * related terms can be followed and Escape steps back.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ResultList, optionId } from '../search/ResultList';
+import { SearchBox } from '../search/SearchBox';
+import { useListNavigation } from '../search/use-list-navigation';
+import { useTermSearch } from '../search/use-term-search';
+import { updateSettings } from '../../utils/settings';
+import type { SearchResults } from '../../utils/search/term-search';
+import { revealOnPage } from './active-page';
+import { PageTerms } from './PageTerms';
+import { openTab, readerUrl } from './reader';
+import { SiteControls } from './SiteControls';
+import { withSite } from './site-switch';
+import { TermEntry } from './TermEntry';
+import { useActivePage } from './use-active-page';
+import { useSettings } from './use-settings';
+import './popup.css';
+
+const RESULT_LIMIT = 50;
+const LIST_ID = 'tl-results';
+
+export function PopupApp() {
+  const searchState = useTermSearch();
+  const settings = useSettings();
+  const { page, inToolbar, refresh } = useActivePage();
+  const [query, setQuery] = useState('');
+  const [stack, setStack] = useState<string[]>([]);
+  const input = useRef<HTMLInputElement>(null);
+
+  const search = searchState.status === 'ready' ? searchState.search : undefined;
+  const trimmed = query.trim();
+  const results = useMemo<SearchResults | undefined>(
+    () => (search && trimmed ? search.search(trimmed, { limit: RESULT_LIMIT }) : undefined),
+    [search, trimmed],
+  );
+  const hits = results?.hits ?? [];
+  const openEntry = (id: string) => setStack((s) => [...s, id]);
+  const nav = useListNavigation(hits.length, (i) => openEntry(hits[i].id), trimmed);
+  const entryId = stack.at(-1);
+
+  // Focus the search box on open and on coming back from an entry.
+  useEffect(() => {
+    if (!entryId) input.current?.focus();
+  }, [entryId]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = settings?.theme ?? 'system';
+  }, [settings?.theme]);
+
+  const back = () => setStack((s) => s.slice(0, -1));
+  const openReader = (id?: string) => void openTab(readerUrl(id), inToolbar);
+  const hostname = page.status === 'ready' ? page.hostname : undefined;
+
+  async function changeSettings(patch: Parameters<typeof updateSettings>[0]): Promise<void> {
+    await updateSettings(patch);
+    refresh();
+  }
+
+  // Escape (or Alt+Left) steps back from an entry wherever the focus is,
+  // even on the body while the next entry loads.
+  useEffect(() => {
+    if (!entryId) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' || (event.altKey && event.key === 'ArrowLeft')) {
+        event.preventDefault();
+        setStack((s) => s.slice(0, -1));
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [entryId]);
+
+  function onSearchKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && query) {
+      // Clear first; a second Escape closes the popup as usual.
+      event.preventDefault();
+      setQuery('');
+      return;
+    }
+    nav.onKeyDown(event);
+  }
+
+  return (
+    <div class="tl-popup">
+      {entryId ? (
+        <main class="tl-main">
+          <TermEntry key={entryId} termId={entryId} onBack={back} onOpenTerm={openEntry} onOpenReader={openReader} />
+        </main>
+      ) : (
+        <>
+          <header class="tl-header">
+            <SearchBox
+              inputRef={input}
+              value={query}
+              onInput={setQuery}
+              onKeyDown={onSearchKeyDown}
+              listId={LIST_ID}
+              activeId={hits.length > 0 ? optionId(LIST_ID, nav.active) : undefined}
+              expanded={hits.length > 0}
+              label="Search the glossary"
+              placeholder={search ? `Search ${search.termCount} terms` : 'Search the glossary'}
+            />
+          </header>
+          <main class="tl-main">
+            {!trimmed ? (
+              <>
+                <PageTerms
+                  // Names come from the search index: wait for it rather than show bare ids.
+                  page={searchState.status === 'loading' ? { status: 'loading' } : page}
+                  settings={settings}
+                  nameOf={(id) => search?.get(id)?.term}
+                  onReveal={(id) => page.status === 'ready' && void revealOnPage(page.tabId, id)}
+                  onOpen={openEntry}
+                />
+                <p class="tl-hint">
+                  Type to search names, abbreviations and definitions. <kbd>↑</kbd> <kbd>↓</kbd> to move,{' '}
+                  <kbd>Enter</kbd> to open.
+                </p>
+              </>
+            ) : searchState.status === 'loading' ? (
+              <p class="tl-status" role="status">
+                Loading the glossary…
+              </p>
+            ) : searchState.status === 'error' ? (
+              <div class="tl-status" role="alert">
+                <p>Could not load the glossary: {searchState.message}</p>
+                <button type="button" onClick={searchState.retry}>
+                  Try again
+                </button>
+              </div>
+            ) : hits.length === 0 ? (
+              <div class="tl-status tl-no-results" role="status">
+                <p>No term matches “{trimmed}”.</p>
+                <p>
+                  Check the spelling or try fewer words, or{' '}
+                  <a
+                    href={readerUrl()}
+                    target="_blank"
+                    rel="noopener"
+                    onClick={(e) => {
+                      e.preventDefault();
+                      openReader();
+                    }}
+                  >
+                    browse the reader
+                  </a>
+                  .
+                </p>
+              </div>
+            ) : (
+              <>
+                <p class="tl-sr-only" role="status">
+                  {results?.more ? `More than ${hits.length}` : hits.length} {hits.length === 1 ? 'term' : 'terms'}
+                </p>
+                <ResultList
+                  id={LIST_ID}
+                  label="Matching terms"
+                  hits={hits}
+                  active={nav.active}
+                  onActivate={nav.setActive}
+                  onOpen={(hit) => openEntry(hit.id)}
+                />
+                {results?.more && (
+                  <p class="tl-hint">Showing the best {hits.length}. Type more to narrow them down.</p>
+                )}
+              </>
+            )}
+          </main>
+        </>
+      )}
+      <footer class="tl-footer">
+        <SiteControls
+          settings={settings}
+          hostname={hostname}
+          onSite={(on) => settings && hostname && void changeSettings({ disabledSites: withSite(settings, hostname, on) })}
+          onPause={(paused) => void changeSettings({ paused })}
+        />
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The web page the popup is about, and what Termlight's content script on it
+ * reports. The popup has neither the `tabs` permission nor host permissions,
+ * so it learns a tab's id from `tabs.query` and the page's hostname from the
+ * content script itself; a page where no content script runs (browser pages,
+ * the web store, tabs opened before the extension was installed) answers
+ * nothing, and the popup says so.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { pageMessaging } from '../../utils/messaging/protocol';
+
+export interface PageTerm {
+  termId: string;
+  count: number;
+}
+
+/**
+ * The tab the popup is about.
+ *
+ * Opened from the toolbar button or the keyboard shortcut, the popup is not a
+ * tab: the active tab of the last focused window is the page the user is on.
+ * Opened as a page of its own (popup.html in a tab: the end-to-end tests do
+ * this, since a test cannot click the toolbar), that query would answer the
+ * popup itself, so the popup takes the most recently used other tab in a
+ * normal window instead. No test-only switch is needed.
+ */
+export async function findTargetTab(): Promise<{ tab?: Browser.tabs.Tab; inToolbar: boolean }> {
+  const own = await browser.tabs.getCurrent();
+  if (!own) {
+    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    return { tab, inToolbar: true };
+  }
+  const others = (await browser.tabs.query({ windowType: 'normal' })).filter((t) => t.id !== own.id);
+  others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0) || Number(b.active) - Number(a.active));
+  return { tab: others[0], inToolbar: false };
+}
+
+/** The page's hostname, or undefined when no content script of ours answers in that tab. */
+export async function askPageInfo(tabId: number): Promise<{ hostname: string } | undefined> {
+  try {
+    return await pageMessaging.sendMessage('getPageInfo', undefined, tabId);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function askPageTerms(tabId: number): Promise<PageTerm[] | undefined> {
+  try {
+    return await pageMessaging.sendMessage('getPageTerms', undefined, tabId);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function revealOnPage(tabId: number, termId: string): Promise<boolean> {
+  try {
+    return await pageMessaging.sendMessage('revealTerm', termId, tabId);
+  } catch {
+    return false;
+  }
+}

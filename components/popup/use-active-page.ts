@@ -1,0 +1,78 @@
+/**
+ * The active page as the popup shows it: which tab, its hostname, and the
+ * terms Termlight found there, refreshed while the popup is open (the page
+ * may still be scanning, or the site switch was just flipped).
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { askPageInfo, askPageTerms, findTargetTab, type PageTerm } from './active-page';
+
+export type ActivePage =
+  | { status: 'loading' }
+  /** No tab, or no content script of ours in it. */
+  | { status: 'unavailable' }
+  | { status: 'ready'; tabId: number; hostname: string; terms: PageTerm[] };
+
+export interface ActivePageState {
+  page: ActivePage;
+  /** Whether this is the toolbar popup (it closes itself after opening a tab) rather than a page in a tab. */
+  inToolbar: boolean;
+  /** Asks the page again now (after a settings change, say). */
+  refresh(): void;
+}
+
+const POLL_MS = 700;
+
+export function useActivePage(): ActivePageState {
+  const [page, setPage] = useState<ActivePage>({ status: 'loading' });
+  const [inToolbar, setInToolbar] = useState(true);
+  const refreshRef = useRef<() => void>(() => undefined);
+
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let tabId: number | undefined;
+
+    async function poll(): Promise<void> {
+      clearTimeout(timer);
+      if (tabId === undefined) {
+        const found = await findTargetTab();
+        if (!live) return;
+        setInToolbar(found.inToolbar);
+        tabId = found.tab?.id;
+        if (tabId === undefined) return setPage({ status: 'unavailable' });
+      }
+      // The content script may be starting still (or the tab went elsewhere): ask every time.
+      const hostname = (await askPageInfo(tabId))?.hostname;
+      const terms = hostname === undefined ? undefined : await askPageTerms(tabId);
+      if (!live) return;
+      if (hostname === undefined || terms === undefined) setPage({ status: 'unavailable' });
+      else {
+        const next = { status: 'ready' as const, tabId, hostname, terms };
+        setPage((previous) => (samePage(previous, next) ? previous : next));
+      }
+      // A refresh may overlap a poll in flight: whichever ends last keeps the one timer.
+      clearTimeout(timer);
+      timer = setTimeout(() => void poll(), POLL_MS);
+    }
+
+    refreshRef.current = () => void poll();
+    void poll();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, []);
+
+  const refresh = useCallback(() => refreshRef.current(), []);
+  return { page, inToolbar, refresh };
+}
+
+function samePage(a: ActivePage, b: Extract<ActivePage, { status: 'ready' }>): boolean {
+  return (
+    a.status === 'ready' &&
+    a.tabId === b.tabId &&
+    a.hostname === b.hostname &&
+    a.terms.length === b.terms.length &&
+    a.terms.every((t, i) => t.termId === b.terms[i].termId && t.count === b.terms[i].count)
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * Puts the definition card on a page: a `<termlight-tooltip>` shadow host
+ * (WXT `createShadowRootUi`, open mode) with the Preact card inside, driven
+ * by the tooltip controller. The host is added to the document only when a
+ * card first opens, at the end of <html> (outside <body>, so page scripts
+ * that watch or rebuild the body do not see it).
+ */
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { TOOLTIP_TAG } from '../../utils/highlighter/skip-rules';
+import { sendMessage } from '../../utils/messaging/protocol';
+import { getSettings, watchSettings } from '../../utils/settings';
+import { DEFAULT_TIMING } from '../../utils/tooltip/hover-intent';
+import { readerUrl } from '../../utils/tooltip/reader-url';
+import { createTermCache } from '../../utils/tooltip/term-cache';
+import { createTooltipController, type TooltipView } from '../../utils/tooltip/tooltip-controller';
+import { TooltipCard } from './tooltip-card';
+import css from './tooltip.css?inline';
+
+export async function mountTooltip(ctx: ContentScriptContext): Promise<void> {
+  let settings = await getSettings();
+  const cache = createTermCache((id) => sendMessage('getTerm', id));
+  const lifetime = new AbortController();
+  ctx.onInvalidated(() => lifetime.abort());
+
+  const ui = await createShadowRootUi<HTMLElement>(ctx, {
+    name: TOOLTIP_TAG,
+    mode: 'open',
+    position: 'inline',
+    anchor: () => document.documentElement,
+    append: 'last',
+    css,
+    onMount(container) {
+      container.className = 'root';
+      return container;
+    },
+    onRemove(container) {
+      if (container) render(null, container);
+    },
+  });
+  const host = ui.shadowHost;
+  host.id = `termlight-tooltip-${Math.random().toString(36).slice(2, 10)}`;
+
+  let card: HTMLDivElement | null = null;
+  const cardRef = (el: HTMLDivElement | null) => {
+    card = el;
+  };
+  const loadTerm = (id: string) => cache.get(id);
+  const peekTerm = (id: string) => cache.peek(id);
+  const onOpenReader = (id: string) => void sendMessage('openReader', id).catch(() => undefined);
+  const onSelectTerm = (id: string, title: string) => controller.selectTerm(id, title);
+  const onDescribe = (text: string) => controller.describe(text);
+  const copyText = (text: string) => writeClipboard(text, ui.shadow);
+
+  let current: TooltipView | null = null;
+  function draw(view: TooltipView | null): void {
+    current = view;
+    render(
+      view ? (
+        <TooltipCard
+          termId={view.termId}
+          fallbackTitle={view.fallbackTitle}
+          theme={settings.theme}
+          dir={getComputedStyle(view.anchor).direction === 'rtl' ? 'rtl' : 'ltr'}
+          loadTerm={loadTerm}
+          peekTerm={peekTerm}
+          readerUrl={readerUrl}
+          onOpenReader={onOpenReader}
+          onSelectTerm={onSelectTerm}
+          onDescribe={onDescribe}
+          copyText={copyText}
+          cardRef={cardRef}
+        />
+      ) : null,
+      ui.uiContainer,
+    );
+  }
+
+  const controller = createTooltipController({
+    doc: document,
+    host,
+    shadow: ui.shadow,
+    ensureMounted() {
+      if (!host.isConnected) ui.mount();
+    },
+    render: draw,
+    card: () => (current ? card : null),
+    timing: () => ({ ...DEFAULT_TIMING, openDelayMs: settings.hoverDelayMs }),
+    prefetch: (id) => void cache.get(id).catch(() => undefined),
+    signal: lifetime.signal,
+  });
+
+  const unwatch = watchSettings((next) => {
+    settings = next;
+    controller.refresh();
+  });
+  ctx.onInvalidated(unwatch);
+}
+
+/**
+ * Copies text after a click in the card. The async Clipboard API needs a
+ * secure context; on plain-http pages fall back to a selection copy inside
+ * our shadow root (the page never sees the text area).
+ */
+async function writeClipboard(text: string, shadow: ShadowRoot): Promise<void> {
+  if (window.isSecureContext && navigator.clipboard) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return;
+    } catch {
+      // Permission or focus trouble: try the fallback.
+    }
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.cssText = 'position:fixed;top:0;left:0;opacity:0;pointer-events:none;';
+  shadow.append(area);
+  const previous = shadow.activeElement as HTMLElement | null;
+  area.select();
+  const ok = document.execCommand('copy');
+  area.remove();
+  previous?.focus({ preventScroll: true });
+  if (!ok) throw new Error('copy refused');
+}

@@ -1,0 +1,153 @@
+/**
+ * The definition card: term, set titles, summary, up to three related terms,
+ * "Read more" and Copy. It renders at once with what it has (the highlighted
+ * text as title, a loading line) and fills in when the definition arrives.
+ *
+ * Glossary text is untrusted (feeds, imports, the user's own sets): every
+ * string goes through Preact as a text child or attribute value, never as
+ * markup, and the only link is the extension's reader URL built from the id.
+ */
+import type { Ref } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Theme } from '../../utils/settings';
+import type { TermView } from '../../utils/messaging/protocol';
+
+export const MAX_RELATED = 3;
+const COPIED_MS = 1600;
+
+export interface TooltipCardProps {
+  termId: string;
+  fallbackTitle: string;
+  theme: Theme;
+  dir: 'ltr' | 'rtl';
+  loadTerm: (id: string) => Promise<TermView | null>;
+  peekTerm: (id: string) => TermView | null | undefined;
+  readerUrl: (id: string) => string;
+  onOpenReader: (id: string) => void;
+  onSelectTerm: (id: string, title: string) => void;
+  /** Called with the one-line description assistive tech should read for the term. */
+  onDescribe: (text: string) => void;
+  copyText: (text: string) => Promise<void>;
+  cardRef: Ref<HTMLDivElement>;
+}
+
+type Loaded = { id: string; term: TermView | null | undefined; failed: boolean };
+
+export function copyLine(term: TermView): string {
+  return `${term.term}: ${term.summary}`;
+}
+
+export function TooltipCard(props: TooltipCardProps) {
+  const { termId, loadTerm, peekTerm, onDescribe } = props;
+  const [loaded, setLoaded] = useState<Loaded>(() => ({ id: termId, term: peekTerm(termId), failed: false }));
+  const [copy, setCopy] = useState<{ id: string; state: 'idle' | 'copied' | 'failed' }>({ id: termId, state: 'idle' });
+  const copyTimer = useRef<ReturnType<typeof setTimeout>>();
+
+  // What to show now: the loaded term for this id, or whatever the cache has (switching terms shows no stale card).
+  const current: Loaded = loaded.id === termId ? loaded : { id: termId, term: peekTerm(termId), failed: false };
+  const term = current.term;
+
+  useEffect(() => {
+    let live = true;
+    if (peekTerm(termId) !== undefined) {
+      setLoaded({ id: termId, term: peekTerm(termId), failed: false });
+      return;
+    }
+    setLoaded({ id: termId, term: undefined, failed: false });
+    loadTerm(termId).then(
+      (value) => live && setLoaded({ id: termId, term: value, failed: false }),
+      () => live && setLoaded({ id: termId, term: undefined, failed: true }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [termId, loadTerm, peekTerm]);
+
+  useEffect(() => {
+    if (term) onDescribe(copyLine(term));
+  }, [term, onDescribe]);
+
+  useEffect(() => () => clearTimeout(copyTimer.current), []);
+
+  const title = term?.term ?? props.fallbackTitle;
+  const copyState = copy.id === termId ? copy.state : 'idle';
+
+  async function onCopy() {
+    if (!term) return;
+    clearTimeout(copyTimer.current);
+    try {
+      await props.copyText(copyLine(term));
+      setCopy({ id: termId, state: 'copied' });
+    } catch {
+      setCopy({ id: termId, state: 'failed' });
+    }
+    copyTimer.current = setTimeout(() => setCopy({ id: termId, state: 'idle' }), COPIED_MS);
+  }
+
+  function onReadMore(event: MouseEvent) {
+    // Middle and modified clicks too: the page itself may not open extension pages, the background does.
+    if (event.type === 'auxclick' && event.button !== 1) return;
+    event.preventDefault();
+    props.onOpenReader(termId);
+  }
+
+  const related = term?.relatedTerms.slice(0, MAX_RELATED) ?? [];
+
+  return (
+    <div class="card" ref={props.cardRef} tabIndex={-1} data-theme={props.theme} dir={props.dir} data-term-id={termId}>
+      <strong class="title" dir="auto">
+        {title}
+      </strong>
+      {term && term.setTitles.length > 0 && (
+        <span class="sets" dir="auto">
+          {term.setTitles.join(' · ')}
+        </span>
+      )}
+      {term ? (
+        <p class="summary" dir="auto">
+          {term.summary}
+        </p>
+      ) : (
+        <p class="status" aria-live="polite">
+          {current.failed
+            ? 'Could not load the definition. Hover again to retry.'
+            : term === null
+              ? 'This term is no longer in your glossary.'
+              : 'Loading definition…'}
+        </p>
+      )}
+      {related.length > 0 && (
+        <div class="related" role="group" aria-label="Related terms">
+          <span class="related-label" aria-hidden="true">
+            Related
+          </span>
+          {related.map((r) => (
+            <button key={r.id} type="button" class="chip" dir="auto" onClick={() => props.onSelectTerm(r.id, r.term)}>
+              {r.term}
+            </button>
+          ))}
+        </div>
+      )}
+      {term && (
+        <div class="footer">
+          <a
+            class="read-more"
+            href={props.readerUrl(termId)}
+            target="_blank"
+            rel="noopener noreferrer"
+            onClick={onReadMore}
+            onAuxClick={onReadMore}
+          >
+            Read more<span class="visually-hidden"> about {term.term}</span>
+          </a>
+          <button type="button" class="action" data-state={copyState} onClick={() => void onCopy()}>
+            {copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed' : 'Copy'}
+          </button>
+        </div>
+      )}
+      <span class="visually-hidden" role="status">
+        {copyState === 'copied' ? 'Definition copied to the clipboard' : ''}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { ReaderApp } from '../../components/reader/ReaderApp';
+
+render(<ReaderApp />, document.getElementById('app')!);

@@ -1,0 +1,211 @@
+/**
+ * The toolbar popup, opened as a page (a test cannot click the toolbar).
+ * Opened that way the popup is a tab itself, so it takes the most recently
+ * used other tab as "the page" (see components/popup/active-page.ts): each
+ * test opens its web page first, then the popup.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, requireSharedPages, test, waitForGlossary } from './fixtures';
+import { settledHighlights } from './support';
+
+async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const box = popup.getByRole('combobox', { name: 'Search the glossary' });
+  await expect(box).toBeFocused();
+  await expect(box).toHaveAttribute('placeholder', /^Search \d+ terms$/);
+  return popup;
+}
+
+const options = (popup: Page) => popup.getByRole('listbox', { name: 'Matching terms' }).getByRole('option');
+const optionNames = (popup: Page) => options(popup).locator('.tl-result-name').allTextContents();
+
+/** Distinct term ids in order of first appearance. */
+const firstAppearances = (marks: Array<[string, string]>) => [...new Set(marks.map(([id]) => id))];
+
+test.describe('the toolbar popup', () => {
+  test.beforeEach(async ({ serviceWorker }) => {
+    await waitForGlossary(serviceWorker);
+  });
+
+  test('search box is focused on open; "open int" lists Open Interest Collapse', async ({ context, extensionId }) => {
+    const popup = await openPopup(context, extensionId);
+    await popup.keyboard.type('open int');
+    await expect(options(popup).filter({ hasText: 'Open Interest Collapse' })).toHaveCount(1);
+    const names = await optionNames(popup);
+    expect(names.slice(0, 4)).toEqual(expect.arrayContaining(['Open Interest', 'Open Interest Collapse']));
+  });
+
+  test('tolerates typos and finds terms by abbreviation', async ({ context, extensionId }) => {
+    const popup = await openPopup(context, extensionId);
+    await popup.keyboard.type('volatilty');
+    await expect(options(popup).first().locator('.tl-result-name')).toHaveText('Volatility');
+    await popup.getByRole('combobox').fill('oi');
+    await expect(options(popup).first().locator('.tl-result-name')).toHaveText('Open Interest');
+    await expect(options(popup).first().locator('.tl-result-abbr')).toHaveText('OI');
+    // Glossary text is text: "&" shows as is.
+    await popup.getByRole('combobox').fill('s&p');
+    await expect(options(popup).first().locator('.tl-result-name')).toHaveText('S&P 500');
+  });
+
+  test('results update on every keystroke', async ({ context, extensionId }) => {
+    const popup = await openPopup(context, extensionId);
+    const first = options(popup).first().locator('.tl-result-name');
+    await popup.keyboard.type('liquidation');
+    await expect(first).toHaveText('Liquidation');
+    await popup.keyboard.type(' c');
+    await expect(first).toHaveText('Liquidation Cascade');
+    for (let i = 0; i < 'liquidation c'.length; i++) await popup.keyboard.press('Backspace');
+    await expect(popup.getByRole('heading', { name: 'On this page' })).toBeVisible();
+    await expect(options(popup)).toHaveCount(0);
+  });
+
+  test('keyboard only: arrows move, Enter opens the entry, related terms open theirs, Escape goes back', async ({
+    context,
+    extensionId,
+  }) => {
+    const popup = await openPopup(context, extensionId);
+    await popup.keyboard.type('open interest');
+    await expect(options(popup).first()).toHaveAttribute('aria-selected', 'true');
+    await expect(options(popup).first().locator('.tl-result-name')).toHaveText('Open Interest');
+
+    await popup.keyboard.press('ArrowDown');
+    const second = options(popup).nth(1);
+    await expect(second).toHaveAttribute('aria-selected', 'true');
+    await expect(popup.getByRole('combobox')).toHaveAttribute('aria-activedescendant', (await second.getAttribute('id'))!);
+    const secondName = await second.locator('.tl-result-name').textContent();
+    const secondId = await second.getAttribute('data-term-id');
+
+    await popup.keyboard.press('Enter');
+    const title = popup.getByRole('heading', { level: 2 });
+    await expect(title).toHaveText(secondName!);
+    await expect(title).toBeFocused();
+    await expect(popup.locator('.tl-entry-summary')).not.toBeEmpty();
+    await expect(popup.locator('.tl-entry-sets')).not.toBeEmpty();
+    await expect(popup.getByRole('link', { name: /Open in reader/ })).toHaveAttribute(
+      'href',
+      `chrome-extension://${extensionId}/reader.html#/term/${secondId}`,
+    );
+
+    // Tab to the first related term and open it with Enter.
+    const related = popup.locator('.tl-related button').first();
+    const relatedName = await related.textContent();
+    for (let i = 0; i < 10 && !(await related.evaluate((el) => el === document.activeElement)); i++) {
+      await popup.keyboard.press('Tab');
+    }
+    await expect(related).toBeFocused();
+    await popup.keyboard.press('Enter');
+    await expect(title).toHaveText(relatedName!);
+
+    // Escape steps back through the entries, then to the results as they were.
+    await popup.keyboard.press('Escape');
+    await expect(title).toHaveText(secondName!);
+    await popup.keyboard.press('Escape');
+    await expect(popup.getByRole('combobox')).toBeFocused();
+    await expect(popup.getByRole('combobox')).toHaveValue('open interest');
+    // The entry that was open is still the selected result; the arrows wrap around.
+    await expect(options(popup).nth(1)).toHaveAttribute('aria-selected', 'true');
+    await popup.keyboard.press('ArrowUp');
+    await expect(options(popup).first()).toHaveAttribute('aria-selected', 'true');
+    await popup.keyboard.press('ArrowUp');
+    await expect(options(popup).last()).toHaveAttribute('aria-selected', 'true');
+    // Escape in the search box clears it, back to "On this page".
+    await popup.keyboard.press('Escape');
+    await expect(popup.getByRole('combobox')).toHaveValue('');
+    await expect(popup.getByRole('heading', { name: 'On this page' })).toBeVisible();
+  });
+
+  test('says so when no term matches, and points to the reader', async ({ context, extensionId }) => {
+    const popup = await openPopup(context, extensionId);
+    await popup.keyboard.type('xyzzy');
+    await expect(popup.getByText('No term matches “xyzzy”.')).toBeVisible();
+    await expect(popup.getByRole('link', { name: 'browse the reader' })).toHaveAttribute(
+      'href',
+      `chrome-extension://${extensionId}/reader.html`,
+    );
+  });
+
+  test('"On this page" lists the highlighted terms in order of first appearance; a click shows one on the page', async ({
+    context,
+    extensionId,
+    server,
+  }) => {
+    requireSharedPages();
+    const page = await context.newPage();
+    await page.goto(server.url('/shared/reuters-fed-rates.html'));
+    const marks = await settledHighlights(page);
+    const expected = firstAppearances(marks);
+    expect(expected.length).toBeGreaterThan(2);
+
+    const popup = await openPopup(context, extensionId);
+    const rows = popup.locator('.tl-page-term');
+    await expect
+      .poll(() => rows.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.termId)))
+      .toEqual(expected);
+    // Names and counts: each term occurs at least as often as it is highlighted.
+    for (const [i, id] of expected.entries()) {
+      const count = Number(await rows.nth(i).locator('.tl-count').textContent());
+      expect(count).toBeGreaterThanOrEqual(marks.filter(([m]) => m === id).length);
+    }
+    await expect(rows.first().locator('.tl-page-name')).not.toHaveText(expected[0]);
+
+    // The last term is furthest down the page: a click scrolls it into view.
+    const last = expected.at(-1)!;
+    const mark = page.locator(`mark.termlight[data-term-id="${last}"]`).first();
+    await expect(mark).not.toBeInViewport();
+    await rows.last().locator('.tl-page-reveal').click();
+    await expect(mark).toBeInViewport();
+
+    // The arrow opens the term's entry in the popup.
+    const firstName = await rows.first().locator('.tl-page-name').textContent();
+    await rows.first().locator('.tl-page-open').click();
+    await expect(popup.getByRole('heading', { level: 2 })).toHaveText(firstName!);
+  });
+
+  test('the site switch removes and restores highlights without a reload; so does pause everywhere', async ({
+    context,
+    extensionId,
+    server,
+    serviceWorker,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/basics.html'));
+    const before = await settledHighlights(page);
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+    const popup = await openPopup(context, extensionId);
+    const site = popup.getByRole('switch', { name: 'On for 127.0.0.1' });
+    const pause = popup.getByRole('switch', { name: 'Pause everywhere' });
+    await expect(site).toBeChecked();
+    await expect(pause).not.toBeChecked();
+    await expect(popup.locator('.tl-page-term')).toHaveCount(firstAppearances(before).length);
+
+    await site.click();
+    await expect(page.locator('mark.termlight')).toHaveCount(0);
+    await expect(site).not.toBeChecked();
+    await expect(popup.getByText('Termlight is off on 127.0.0.1.')).toBeVisible();
+    const stored = await serviceWorker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
+    expect(stored).toMatchObject({ disabledSites: ['127.0.0.1'] });
+
+    await site.click();
+    await expect(page.locator('mark.termlight')).toHaveCount(before.length);
+    await expect(popup.locator('.tl-page-term')).toHaveCount(firstAppearances(before).length);
+
+    await pause.click();
+    await expect(page.locator('mark.termlight')).toHaveCount(0);
+    await expect(popup.getByText('Termlight is paused everywhere.')).toBeVisible();
+    await pause.click();
+    await expect(page.locator('mark.termlight')).toHaveCount(before.length);
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  });
+
+  test('on a page where Termlight cannot run, says so and still searches', async ({ context, extensionId }) => {
+    // The only other tab is the browser's blank start page.
+    const popup = await openPopup(context, extensionId);
+    await expect(popup.getByText(/Termlight does not run on this page/)).toBeVisible();
+    await expect(popup.getByRole('switch', { name: /On for/ })).toHaveCount(0);
+    await expect(popup.getByRole('switch', { name: 'Pause everywhere' })).toBeVisible();
+    await popup.keyboard.type('basis');
+    await expect(options(popup).first().locator('.tl-result-name')).toHaveText('Basis');
+  });
+});
