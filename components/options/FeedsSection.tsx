@@ -81,19 +81,21 @@ function ProgressLine({ progress }: { progress: FeedProgress }) {
   if (progress.stage === 'download') {
     const of = progress.fileCount > 1 ? ` file ${progress.fileIndex} of ${progress.fileCount}` : '';
     const amount = progress.total ? `${formatBytes(progress.done)} of ${formatBytes(progress.total)}` : formatBytes(progress.done);
+    // The live region names the stage only; the byte count changes too often to be read out.
     return (
-      <div class="tl-feed-progress" role="status">
+      <div class="tl-feed-progress">
         <progress aria-label="Download progress" max={progress.total ?? undefined} value={progress.total ? progress.done : undefined} />
-        <span>
-          Downloading{of}: {amount}
+        <span role="status">Downloading{of}…</span>
+        <span class="tl-feed-amount" aria-hidden="true">
+          {amount}
         </span>
       </div>
     );
   }
   return (
-    <div class="tl-feed-progress" role="status">
+    <div class="tl-feed-progress">
       <progress aria-label={progress.stage === 'check' ? 'Checking' : 'Saving'} />
-      <span>{progress.stage === 'check' ? 'Checking every term…' : 'Saving…'}</span>
+      <span role="status">{progress.stage === 'check' ? 'Checking every term…' : 'Saving…'}</span>
     </div>
   );
 }
@@ -279,7 +281,7 @@ export function FeedsSection() {
         setUrl('');
         setNotice({
           kind: 'info',
-          text: `Subscribed to “${feed.title}”: ${feed.termCount.toLocaleString()} terms in ${feed.sets.length} ${feed.sets.length === 1 ? 'set' : 'sets'}.`,
+          text: `Subscribed to “${feed.title}”: ${feed.termCount.toLocaleString()} ${feed.termCount === 1 ? 'term' : 'terms'} in ${feed.sets.length} ${feed.sets.length === 1 ? 'set' : 'sets'}.`,
         });
       } else setNotice({ kind: 'error', error: result.error });
     } catch (error) {
@@ -379,9 +381,9 @@ export function FeedsSection() {
         pendingProgress ? (
           <ProgressLine progress={pendingProgress} />
         ) : (
-          <div class="tl-feed-progress" role="status">
+          <div class="tl-feed-progress">
             <progress aria-label="Subscribing" />
-            <span>Connecting to {hostOf(subscribing)}…</span>
+            <span role="status">Connecting to {hostOf(subscribing)}…</span>
           </div>
         )
       ) : null}

@@ -6,7 +6,8 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage, type TermView } from '../../utils/messaging/protocol';
-import { readerUrl } from './reader';
+import { recordLookup } from '../../utils/reader/history';
+import { readerUrl } from '../../utils/reader/reader-url';
 
 type EntryState =
   | { status: 'loading' }
@@ -29,7 +30,10 @@ export function TermEntry({ termId, onBack, onOpenTerm, onOpenReader }: TermEntr
     let live = true;
     setState({ status: 'loading' });
     sendMessage('getTerm', termId).then(
-      (term) => live && setState(term ? { status: 'ready', term } : { status: 'missing' }),
+      (term) => {
+        if (term) void recordLookup(term.id).catch(() => undefined);
+        if (live) setState(term ? { status: 'ready', term } : { status: 'missing' });
+      },
       (error: unknown) => live && setState({ status: 'error', message: String(error) }),
     );
     return () => {

@@ -12,7 +12,8 @@ import { TOOLTIP_TAG } from '../../utils/highlighter/skip-rules';
 import { sendMessage } from '../../utils/messaging/protocol';
 import { getSettings, watchSettings } from '../../utils/settings';
 import { DEFAULT_TIMING } from '../../utils/tooltip/hover-intent';
-import { readerUrl } from '../../utils/tooltip/reader-url';
+import { recordLookup } from '../../utils/reader/history';
+import { readerUrl } from '../../utils/reader/reader-url';
 import { createTermCache } from '../../utils/tooltip/term-cache';
 import { createTooltipController, type TooltipView } from '../../utils/tooltip/tooltip-controller';
 import { TooltipCard } from './tooltip-card';
@@ -55,6 +56,8 @@ export async function mountTooltip(ctx: ContentScriptContext): Promise<void> {
 
   let current: TooltipView | null = null;
   function draw(view: TooltipView | null): void {
+    // A definition the user opened counts as a look-up for the reader's history.
+    if (view && view.termId !== current?.termId) void recordLookup(view.termId).catch(() => undefined);
     current = view;
     render(
       view ? (

@@ -345,7 +345,8 @@ test.describe('feeds', () => {
       feed.etag = '"big"';
       feed.mode = 'stall';
       await item.getByRole('button', { name: 'Sync now' }).click();
-      await expect(item.getByText(/Downloading: .* of /)).toBeVisible();
+      await expect(item.getByRole('progressbar', { name: 'Download progress' })).toBeVisible();
+      await expect(item.locator('.tl-feed-amount')).toContainText(/ of \d/);
       await killServiceWorker(options, extensionId);
       for (const res of feed.held.splice(0)) res.destroy();
       await expect(item.getByText('The sync stopped before it finished')).toBeVisible();

@@ -150,5 +150,3 @@ export function createFeedService(options: FeedServiceOptions) {
     },
   };
 }
-
-export type FeedService = ReturnType<typeof createFeedService>;

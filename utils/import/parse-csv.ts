@@ -132,11 +132,11 @@ export function parseCsv(text: string, source: ImportSource): ParseResult {
         source: source.name,
       });
       if (checkedSet.ok) sets.set(setId, checkedSet.value);
-      else badSets.set(setId, checkedSet.problems.map((p) => `set ${p.path === 'title' ? '' : `${p.path} `}${p.message}`).join('; '));
+      else badSets.set(setId, checkedSet.problems.map((p) => `set ${p.path} ${p.message}`).join('; '));
     }
     const badSet = badSets.get(setId);
     if (badSet) {
-      problems.push({ where, term: name, message: badSet.replace(/^set  ?/, 'set ') });
+      problems.push({ where, term: name, message: badSet });
       continue;
     }
     const definition = cell('definition');

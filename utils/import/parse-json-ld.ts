@@ -101,10 +101,15 @@ export function parseJsonLd(documents: JsonLdDocument[], source: ImportSource, b
     return value;
   };
 
-  function setFor(title: string, description: string): string {
-    const id = namespacedSetId(title, source.origin);
+  function setFor(rawTitle: string, rawDescription: string): string {
+    const id = namespacedSetId(rawTitle, source.origin);
     if (!sets.has(id)) {
-      sets.set(id, { id, title, description: description.slice(0, 1000), origin: source.origin, source: source.name });
+      // Set titles and descriptions have limits; a page's may be longer. Shortened, and said so.
+      const title = rawTitle.length > 120 ? `${rawTitle.slice(0, 119).trimEnd()}\u2026` : rawTitle;
+      const description = rawDescription.length > 1000 ? `${rawDescription.slice(0, 999).trimEnd()}\u2026` : rawDescription;
+      if (title !== rawTitle) notes.push(`The set title "${title}" was shortened to 120 characters.`);
+      if (description !== rawDescription) notes.push(`The description of "${title}" was shortened to 1,000 characters.`);
+      sets.set(id, { id, title, description, origin: source.origin, source: source.name });
     }
     return id;
   }

@@ -1,0 +1,15 @@
+/**
+ * The address of the reader page, from any context (tooltip, popup,
+ * background). Built from the term id only, through the reader's own router,
+ * never from a URL found in glossary data.
+ */
+import { browser, type PublicPath } from 'wxt/browser';
+import { termHref } from './router';
+
+const READER_PATH = '/reader.html' as PublicPath;
+
+/** The reader at one term, or at its home page. */
+export function readerUrl(termId?: string): string {
+  const base = browser.runtime.getURL(READER_PATH);
+  return termId === undefined ? base : `${base}${termHref(termId)}`;
+}
