@@ -24,6 +24,8 @@ export default defineConfig({
     commands: { [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+G' } } },
     ...(browser === 'firefox'
       ? {
+          // Firefox MV2 has no optional_host_permissions (WXT drops it): hosts go in optional_permissions.
+          optional_permissions: ['https://*/*', 'http://*/*'],
           browser_specific_settings: {
             gecko: {
               id: 'termlight@termlight.dev',

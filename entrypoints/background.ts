@@ -6,6 +6,8 @@ import { importBundledGlossary } from '../utils/glossary/bundled';
 import { createFeedService } from '../utils/feeds/feed-service';
 import { createImportService } from '../utils/import/import-service';
 import { parseGlossaryDocument } from '../utils/import/parse';
+import { getRevision } from '../utils/db/glossary-store';
+import { glossaryRevisionItem } from '../utils/glossary/revision-signal';
 import { onMessage } from '../utils/messaging/protocol';
 import { getSettings, watchSettings } from '../utils/settings';
 import { readerUrl } from '../utils/reader/reader-url';
@@ -42,12 +44,17 @@ export default defineBackground({
 
     // Options page: imports, exports and the user's own terms (utils/import).
     const imports = bundledReady.then((db) => createImportService(db));
+    // After a write, open tabs (which cannot read IndexedDB) learn the new revision and rescan.
+    const announced = async <T>(result: T): Promise<T> => {
+      await glossaryRevisionItem.setValue(await getRevision(await dbReady));
+      return result;
+    };
     onMessage('previewImport', async ({ data }) => (await imports).previewImport(data));
-    onMessage('importGlossary', async ({ data }) => (await imports).importGlossary(data));
+    onMessage('importGlossary', async ({ data }) => announced(await (await imports).importGlossary(data)));
     onMessage('exportGlossary', async ({ data }) => (await imports).exportGlossary(data));
-    onMessage('saveMyTerm', async ({ data }) => (await imports).saveMyTerm(data));
-    onMessage('deleteMyTerm', async ({ data }) => (await imports).deleteMyTerm(data));
-    onMessage('deleteSet', async ({ data }) => (await imports).deleteSet(data));
+    onMessage('saveMyTerm', async ({ data }) => announced(await (await imports).saveMyTerm(data)));
+    onMessage('deleteMyTerm', async ({ data }) => announced(await (await imports).deleteMyTerm(data)));
+    onMessage('deleteSet', async ({ data }) => announced(await (await imports).deleteSet(data)));
 
     // Feeds (utils/feeds): subscribe, sync on the alarm, at browser start-up and
     // on "Sync now", one at a time; progress to the options page over a Port.

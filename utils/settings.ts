@@ -28,6 +28,12 @@ export interface Settings {
   feedSyncHours: number;
   /** Highlight colour per set id (CSS colour, e.g. "#0070c9"); sets not listed use the default. */
   setColors: Record<string, string>;
+  /**
+   * Main-thread work one page scan may use, in milliseconds (advanced: not in
+   * the options page). A bigger page is highlighted up to here, the part in
+   * view first, and the popup says the page was only partly scanned.
+   */
+  scanBudgetMs: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -41,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   focusableHighlights: false,
   feedSyncHours: 12,
   setColors: {},
+  scanBudgetMs: 1500,
 };
 
 export const settingsItem = storage.defineItem<Settings>('sync:settings', {

@@ -12,7 +12,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { FEED_PROGRESS_PORT, type FeedErrorInfo, type FeedProgress, type FeedView } from '../../utils/feeds/feed-record';
 import { hostOf, normalizeFeedUrl, originPattern } from '../../utils/feeds/feed-url';
-import { watchGlossaryRevision } from '../../utils/feeds/glossary-revision';
+import { watchGlossaryRevision } from '../../utils/glossary/revision-signal';
 import { sendMessage } from '../../utils/messaging/protocol';
 import { getSettings, updateSettings, watchSettings } from '../../utils/settings';
 import './feeds-section.css';

@@ -41,13 +41,24 @@ function PageTermsBody({ page, settings, nameOf, onReveal, onOpen }: PageTermsPr
   if (!isSiteOn(settings, page.hostname)) {
     return <p class="tl-status">Termlight is off on {page.hostname}.</p>;
   }
-  if (page.terms.length === 0) return <p class="tl-status">No glossary terms found on this page yet.</p>;
+  const partial = page.partial && (
+    <p class="tl-status tl-page-partial" role="note">
+      This page is very large: Termlight stopped after its time budget, so only the part in view and above is
+      highlighted.
+    </p>
+  );
+  if (page.terms.length === 0) {
+    return partial || <p class="tl-status">No glossary terms found on this page yet.</p>;
+  }
   return (
-    <ol class="tl-page-terms">
-      {page.terms.map((t) => (
-        <PageTermRow key={t.termId} term={t} name={nameOf(t.termId)} onReveal={onReveal} onOpen={onOpen} />
-      ))}
-    </ol>
+    <>
+      {partial}
+      <ol class="tl-page-terms">
+        {page.terms.map((t) => (
+          <PageTermRow key={t.termId} term={t} name={nameOf(t.termId)} onReveal={onReveal} onOpen={onOpen} />
+        ))}
+      </ol>
+    </>
   );
 }
 

@@ -7,7 +7,7 @@
  * nothing, and the popup says so.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { pageMessaging } from '../../utils/messaging/protocol';
+import { pageMessaging, type PageInfo } from '../../utils/messaging/protocol';
 
 export interface PageTerm {
   termId: string;
@@ -35,8 +35,8 @@ export async function findTargetTab(): Promise<{ tab?: Browser.tabs.Tab; inToolb
   return { tab: others[0], inToolbar: false };
 }
 
-/** The page's hostname, or undefined when no content script of ours answers in that tab. */
-export async function askPageInfo(tabId: number): Promise<{ hostname: string } | undefined> {
+/** The page's hostname and scan state, or undefined when no content script of ours answers in that tab. */
+export async function askPageInfo(tabId: number): Promise<PageInfo | undefined> {
   try {
     return await pageMessaging.sendMessage('getPageInfo', undefined, tabId);
   } catch {

@@ -10,7 +10,7 @@ export type ActivePage =
   | { status: 'loading' }
   /** No tab, or no content script of ours in it. */
   | { status: 'unavailable' }
-  | { status: 'ready'; tabId: number; hostname: string; terms: PageTerm[] };
+  | { status: 'ready'; tabId: number; hostname: string; partial: boolean; terms: PageTerm[] };
 
 export interface ActivePageState {
   page: ActivePage;
@@ -42,12 +42,12 @@ export function useActivePage(): ActivePageState {
         if (tabId === undefined) return setPage({ status: 'unavailable' });
       }
       // The content script may be starting still (or the tab went elsewhere): ask every time.
-      const hostname = (await askPageInfo(tabId))?.hostname;
-      const terms = hostname === undefined ? undefined : await askPageTerms(tabId);
+      const info = await askPageInfo(tabId);
+      const terms = info === undefined ? undefined : await askPageTerms(tabId);
       if (!live) return;
-      if (hostname === undefined || terms === undefined) setPage({ status: 'unavailable' });
+      if (info === undefined || terms === undefined) setPage({ status: 'unavailable' });
       else {
-        const next = { status: 'ready' as const, tabId, hostname, terms };
+        const next = { status: 'ready' as const, tabId, hostname: info.hostname, partial: info.partial, terms };
         setPage((previous) => (samePage(previous, next) ? previous : next));
       }
       // A refresh may overlap a poll in flight: whichever ends last keeps the one timer.
@@ -72,6 +72,7 @@ function samePage(a: ActivePage, b: Extract<ActivePage, { status: 'ready' }>): b
     a.status === 'ready' &&
     a.tabId === b.tabId &&
     a.hostname === b.hostname &&
+    a.partial === b.partial &&
     a.terms.length === b.terms.length &&
     a.terms.every((t, i) => t.termId === b.terms[i].termId && t.count === b.terms[i].count)
   );

@@ -10,6 +10,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { TOOLTIP_TAG } from '../../utils/highlighter/skip-rules';
 import { sendMessage } from '../../utils/messaging/protocol';
+import { watchGlossaryRevision } from '../../utils/glossary/revision-signal';
 import { getSettings, watchSettings } from '../../utils/settings';
 import { DEFAULT_TIMING } from '../../utils/tooltip/hover-intent';
 import { recordLookup } from '../../utils/reader/history';
@@ -99,6 +100,8 @@ export async function mountTooltip(ctx: ContentScriptContext): Promise<void> {
     controller.refresh();
   });
   ctx.onInvalidated(unwatch);
+  // Definitions are cached per page; a feed sync or an import makes them stale.
+  ctx.onInvalidated(watchGlossaryRevision(() => cache.clear()));
 }
 
 /**

@@ -18,7 +18,7 @@ function floor(): { ms: number; chars: number } {
 }
 
 async function termlight(matcher: CompiledMatcher, mode: 'first' | 'all') {
-  const highlighter = new PageHighlighter(document, { matcher, mode, focusable: false });
+  const highlighter = new PageHighlighter(document, { matcher, mode, focusable: false, workBudgetMs: Infinity });
   const stats = await highlighter.scan();
   return { ...stats, distinctTerms: highlighter.found.size, terms: [...highlighter.found.keys()] };
 }
@@ -40,7 +40,7 @@ function markjs(forms: string[]): { ms: number; marks: number } {
 
 /** Starts Termlight on the page and keeps watching it, as the content script does. */
 async function watch(matcher: CompiledMatcher) {
-  const highlighter = new PageHighlighter(document, { matcher, mode: 'first', focusable: false });
+  const highlighter = new PageHighlighter(document, { matcher, mode: 'first', focusable: false, workBudgetMs: Infinity });
   const watcher = new MutationWatcher(document.body, {
     onChanged: (roots) => roots.forEach((r) => void highlighter.scan(r)),
   });
@@ -48,6 +48,7 @@ async function watch(matcher: CompiledMatcher) {
     matcher,
     mode: 'first',
     focusable: false,
+    workBudgetMs: Infinity,
     onWrite: (created) => {
       created.forEach((m) => watcher.track(m));
       watcher.ignoreOwnChanges();

@@ -5,7 +5,7 @@ import { getAllTerms, getRevision, listSets, replaceSets } from '../../utils/db/
 import { openGlossaryDb, type GlossaryDb } from '../../utils/db/schema';
 import { FEED_PROGRESS_PORT, type FeedProgress } from '../../utils/feeds/feed-record';
 import { FEED_ALARM, createFeedService, scheduleFeedSync } from '../../utils/feeds/feed-service';
-import { glossaryRevisionItem } from '../../utils/feeds/glossary-revision';
+import { glossaryRevisionItem } from '../../utils/glossary/revision-signal';
 import { parseGlossaryDocument } from '../../utils/import/parse';
 import { fakeServer, file, fixture, type FakeServer } from '../fixtures/feeds/fake-server';
 

@@ -6,7 +6,7 @@
  */
 import { PageHighlighter } from '../highlighter/page-highlighter';
 import { MutationWatcher } from '../highlighter/mutation-watcher';
-import { watchGlossaryRevision } from '../feeds/glossary-revision';
+import { watchGlossaryRevision } from '../glossary/revision-signal';
 import { pageMessaging, sendMessage } from '../messaging/protocol';
 import { getSettings, isSiteEnabled, watchSettings, type Settings } from '../settings';
 
@@ -21,7 +21,7 @@ export interface PageSessionOptions {
 
 /** Settings whose change needs a new matcher or a fresh pass over the page. */
 function scanKey(s: Settings): string {
-  return JSON.stringify([s.disabledSets, s.includeAmbiguous, s.highlightMode, s.focusableHighlights]);
+  return JSON.stringify([s.disabledSets, s.includeAmbiguous, s.highlightMode, s.focusableHighlights, s.scanBudgetMs]);
 }
 
 export async function startPageSession(
@@ -54,6 +54,7 @@ export async function startPageSession(
       mode: settings.highlightMode,
       focusable: settings.focusableHighlights,
       shadowCss: options.shadowCss,
+      workBudgetMs: settings.scanBudgetMs,
       onWrite: (created) => {
         for (const mark of created) watcher.track(mark);
         watcher.ignoreOwnChanges();
@@ -92,7 +93,10 @@ export async function startPageSession(
   });
 
   const removeTermsListener = pageMessaging.onMessage('getPageTerms', () => highlighter?.foundTerms() ?? []);
-  const removeInfoListener = pageMessaging.onMessage('getPageInfo', () => ({ hostname }));
+  const removeInfoListener = pageMessaging.onMessage('getPageInfo', () => ({
+    hostname,
+    partial: highlighter?.budgetExceeded ?? false,
+  }));
   const removeRevealListener = pageMessaging.onMessage('revealTerm', ({ data: termId }) => {
     const mark = highlighter?.marks().find((m) => m.dataset.termId === termId);
     if (!mark) return false;

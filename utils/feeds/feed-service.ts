@@ -11,7 +11,7 @@ import type { GlossaryDb } from '../db/schema';
 import type { Settings } from '../settings';
 import { FEED_PROGRESS_PORT, type FeedProgress, type FeedView, type SubscribeResult, type SyncOutcome } from './feed-record';
 import { originPattern } from './feed-url';
-import { glossaryRevisionItem } from './glossary-revision';
+import { glossaryRevisionItem } from '../glossary/revision-signal';
 import { subscribeToFeed, syncFeed, type SyncDeps } from './sync-feed';
 
 export const FEED_SYNC_LOCK = 'termlight-feed-sync';

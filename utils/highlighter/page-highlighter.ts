@@ -24,6 +24,12 @@ export interface HighlightOptions {
   onWrite?: (created: HTMLElement[]) => void;
   /** The highlight CSS, adopted into open shadow roots we highlight in. */
   shadowCss?: string;
+  /**
+   * Main-thread work allowed for one scan. A huge page (megabytes of text)
+   * is highlighted up to this budget, visible part first, and the rest is
+   * left alone; `budgetExceeded` tells the popup.
+   */
+  workBudgetMs: number;
 }
 
 export interface ScanStats {
@@ -32,6 +38,8 @@ export interface ScanStats {
   slices: number;
   longestSliceMs: number;
   totalMs: number;
+  /** The scan stopped at the work budget before reaching every run. */
+  stoppedEarly: boolean;
 }
 
 /** Terms found on the page, in order of first appearance, with counts. */
@@ -51,6 +59,9 @@ export class PageHighlighter {
     private options: HighlightOptions,
   ) {}
 
+  /** Set once a scan stopped at its work budget: the page is only partly highlighted. */
+  budgetExceeded = false;
+
   setOptions(options: HighlightOptions): void {
     this.options = options;
   }
@@ -63,24 +74,37 @@ export class PageHighlighter {
   async scan(root: Node = this.doc.body): Promise<ScanStats> {
     const started = performance.now();
     const slicer = new TimeSlicer(this.options.sliceMs ?? 8);
+    const budget = this.options.workBudgetMs;
     const runs: TextRun[] = [];
     const collector = new RunCollector();
+    let stoppedEarly = false;
     for (const run of collector.runs(root)) {
       runs.push(run);
       await slicer.checkpoint();
+      // Collecting is cheap; keep a third of the budget for matching what is in view.
+      if (slicer.workMs > budget * 0.66) {
+        stoppedEarly = true;
+        break;
+      }
     }
     let marks = 0;
     for (const run of visibleFirst(runs, root === this.doc.body ? this.doc : undefined)) {
+      if (slicer.workMs > budget) {
+        stoppedEarly = true;
+        break;
+      }
       marks += this.highlightRun(run);
       await slicer.checkpoint();
     }
     slicer.finish();
+    if (stoppedEarly) this.budgetExceeded = true;
     return {
       runs: runs.length,
       marks,
       slices: slicer.slices,
       longestSliceMs: slicer.longestSliceMs,
       totalMs: performance.now() - started,
+      stoppedEarly,
     };
   }
 

@@ -13,19 +13,27 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Runs `step` repeatedly, yielding whenever a slice has used `budgetMs`. */
+/** Splits work into slices of `budgetMs`, yielding between them, and keeps count of the work time. */
 export class TimeSlicer {
   private sliceStart = performance.now();
+  /** Work time of the finished slices (time spent yielded is not counted). */
+  private finishedMs = 0;
   longestSliceMs = 0;
   slices = 1;
 
   constructor(private readonly budgetMs: number) {}
+
+  /** Main-thread time spent working so far. */
+  get workMs(): number {
+    return this.finishedMs + (performance.now() - this.sliceStart);
+  }
 
   /** Call between units of work; resolves at once unless the slice is used up. */
   async checkpoint(): Promise<void> {
     const used = performance.now() - this.sliceStart;
     if (used < this.budgetMs) return;
     this.longestSliceMs = Math.max(this.longestSliceMs, used);
+    this.finishedMs += used;
     await yieldToPage();
     this.slices++;
     this.sliceStart = performance.now();

@@ -70,13 +70,19 @@ export interface ProtocolMap {
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
 
 /** Messages the popup sends to the content script of one tab. */
+export interface PageInfo {
+  hostname: string;
+  /** The page was too big to scan within the work budget: only part of it is highlighted. */
+  partial: boolean;
+}
+
 export interface PageProtocolMap {
   /** Terms found on the page, in order of first appearance, with counts. */
   getPageTerms(): Array<{ termId: string; count: number }>;
   /** Scroll to the first highlight of a term and flash it. */
   revealTerm(termId: string): boolean;
   /** The page's hostname (for the popup's site switch: without the tabs permission it cannot read the tab's URL). */
-  getPageInfo(): { hostname: string };
+  getPageInfo(): PageInfo;
 }
 
 export const pageMessaging = defineExtensionMessaging<PageProtocolMap>();

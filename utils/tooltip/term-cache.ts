@@ -10,6 +10,8 @@ export interface TermCache {
   get(id: string): Promise<TermView | null>;
   /** The term if it has already arrived: undefined while unknown or in flight. */
   peek(id: string): TermView | null | undefined;
+  /** Forget everything (the glossary changed: a feed sync or an import). */
+  clear(): void;
 }
 
 export function createTermCache(fetchTerm: (id: string) => Promise<TermView | null>): TermCache {
@@ -38,6 +40,10 @@ export function createTermCache(fetchTerm: (id: string) => Promise<TermView | nu
     },
     peek(id) {
       return ready.get(id);
+    },
+    clear() {
+      ready.clear();
+      inFlight.clear();
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The glossary's revision, mirrored into `storage.local` by the background
- * after a write that other contexts must see (a feed sync or unsubscribe).
+ * after every write that other contexts must see (import, my terms, feed sync).
  * Content scripts and extension pages cannot read the background's
  * IndexedDB, but they can watch this item: when it changes, open tabs
  * re-fetch the matcher and highlight again. No tabs permission needed.
