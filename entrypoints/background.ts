@@ -1,10 +1,7 @@
 import { browser, type PublicPath } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createGlossaryService } from '../utils/background/glossary-service';
-import { openGlossaryDb } from '../utils/db/schema';
-import { importBundledGlossary } from '../utils/glossary/bundled';
+import { createBackend } from '../utils/background/backend';
 import { createFeedService } from '../utils/feeds/feed-service';
-import { createImportService } from '../utils/import/import-service';
 import { parseGlossaryDocument } from '../utils/import/parse';
 import { getRevision } from '../utils/db/glossary-store';
 import { glossaryRevisionItem } from '../utils/glossary/revision-signal';
@@ -18,48 +15,42 @@ const BUNDLED_GLOSSARY_PATH = '/glossary.json' as PublicPath;
 export default defineBackground({
   type: 'module',
   main() {
-    const dbReady = openGlossaryDb();
-
-    // Import the shipped glossary on install and update (and, cheaply, on
-    // every start: the hash check makes it a no-op unless it changed or the
-    // user cleared storage).
-    const bundledReady = dbReady.then(async (db) => {
-      const response = await fetch(browser.runtime.getURL(BUNDLED_GLOSSARY_PATH));
-      const result = await importBundledGlossary(db, await response.text());
-      if (result !== 'unchanged') console.info('Termlight: bundled glossary imported', result);
-      return db;
+    const backend = createBackend({
+      loadBundledGlossary: async () => (await fetch(browser.runtime.getURL(BUNDLED_GLOSSARY_PATH))).text(),
     });
-    bundledReady.catch((error) => console.error('Termlight: could not import the bundled glossary', error));
+    const service = () => backend().then((b) => b.glossary);
+    const imports = () => backend().then((b) => b.imports);
+    void backend().catch(() => undefined); // import the bundled glossary now, not at the first message
 
-    const service = bundledReady.then((db) => createGlossaryService(db, getSettings));
-    onMessage('getMatcher', async () => (await service).getMatcher());
-    onMessage('getTerm', async ({ data }) => (await service).getTerm(data));
-    onMessage('listSets', async () => (await service).listSets());
-    onMessage('listTerms', async ({ data }) => (await service).listTerms(data));
-    onMessage('getStatus', async () => (await service).getStatus());
+    onMessage('getMatcher', async () => (await service()).getMatcher());
+    onMessage('getTerm', async ({ data }) => (await service()).getTerm(data));
+    onMessage('listSets', async () => (await service()).listSets());
+    onMessage('listTerms', async ({ data }) => (await service()).listTerms(data));
+    onMessage('getStatus', async () => (await service()).getStatus());
     onMessage('openReader', async ({ data, sender }) => {
       await browser.tabs.create({ url: readerUrl(data), index: sender.tab ? sender.tab.index + 1 : undefined });
     });
-    onMessage('getSearchIndex', async () => (await service).getSearchIndex());
+    onMessage('getSearchIndex', async () => (await service()).getSearchIndex());
 
     // Options page: imports, exports and the user's own terms (utils/import).
-    const imports = bundledReady.then((db) => createImportService(db));
     // After a write, open tabs (which cannot read IndexedDB) learn the new revision and rescan.
     const announced = async <T>(result: T): Promise<T> => {
-      await glossaryRevisionItem.setValue(await getRevision(await dbReady));
+      await glossaryRevisionItem.setValue(await getRevision((await backend()).db));
       return result;
     };
-    onMessage('previewImport', async ({ data }) => (await imports).previewImport(data));
-    onMessage('importGlossary', async ({ data }) => announced(await (await imports).importGlossary(data)));
-    onMessage('exportGlossary', async ({ data }) => (await imports).exportGlossary(data));
-    onMessage('saveMyTerm', async ({ data }) => announced(await (await imports).saveMyTerm(data)));
-    onMessage('deleteMyTerm', async ({ data }) => announced(await (await imports).deleteMyTerm(data)));
-    onMessage('deleteSet', async ({ data }) => announced(await (await imports).deleteSet(data)));
+    onMessage('previewImport', async ({ data }) => (await imports()).previewImport(data));
+    onMessage('importGlossary', async ({ data }) => announced(await (await imports()).importGlossary(data)));
+    onMessage('exportGlossary', async ({ data }) => (await imports()).exportGlossary(data));
+    onMessage('saveMyTerm', async ({ data }) => announced(await (await imports()).saveMyTerm(data)));
+    onMessage('deleteMyTerm', async ({ data }) => announced(await (await imports()).deleteMyTerm(data)));
+    onMessage('deleteSet', async ({ data }) => announced(await (await imports()).deleteSet(data)));
 
     // Feeds (utils/feeds): subscribe, sync on the alarm, at browser start-up and
     // on "Sync now", one at a time; progress to the options page over a Port.
     const feeds = createFeedService({
-      db: dbReady,
+      get db() {
+        return backend().then((b) => b.db);
+      },
       fetch: (input, init) => fetch(input, init),
       parseJsonLd: parseGlossaryDocument,
       removeOrigin: (pattern) => browser.permissions.remove({ origins: [pattern] }),

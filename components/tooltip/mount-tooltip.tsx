@@ -99,9 +99,17 @@ export async function mountTooltip(ctx: ContentScriptContext): Promise<void> {
     settings = next;
     controller.refresh();
   });
-  ctx.onInvalidated(unwatch);
   // Definitions are cached per page; a feed sync or an import makes them stale.
-  ctx.onInvalidated(watchGlossaryRevision(() => cache.clear()));
+  const unwatchGlossary = watchGlossaryRevision(() => cache.clear());
+  ctx.onInvalidated(() => {
+    for (const dispose of [unwatch, unwatchGlossary]) {
+      try {
+        dispose();
+      } catch {
+        // The extension is gone (reloaded or updated): its APIs throw, nothing is left to remove.
+      }
+    }
+  });
 }
 
 /**

@@ -61,10 +61,29 @@ const UPGRADES: Array<(db: GlossaryDb) => void> = [
   },
 ];
 
-export function openGlossaryDb(name = DB_NAME): Promise<GlossaryDb> {
-  return openDB<GlossaryDbSchema>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      for (let v = oldVersion; v < DB_VERSION; v++) UPGRADES[v](db);
+export interface OpenOptions {
+  /**
+   * The connection is gone: the browser closed it (the user cleared site
+   * data) or another open wants to delete or upgrade the database. The
+   * caller should drop it and open again.
+   */
+  onLost?: () => void;
+}
+
+export function openGlossaryDb(name = DB_NAME, options: OpenOptions = {}): Promise<GlossaryDb> {
+  let db: GlossaryDb | undefined;
+  const opened = openDB<GlossaryDbSchema>(name, DB_VERSION, {
+    upgrade(upgrading, oldVersion) {
+      for (let v = oldVersion; v < DB_VERSION; v++) UPGRADES[v](upgrading);
+    },
+    blocking() {
+      // Let the deletion or upgrade go ahead instead of blocking it.
+      db?.close();
+      options.onLost?.();
+    },
+    terminated() {
+      options.onLost?.();
     },
   });
+  return opened.then((value) => (db = value));
 }
