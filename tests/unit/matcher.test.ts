@@ -46,6 +46,15 @@ describe('the term matcher', () => {
     expect(found('OI rose while oil fell')).toEqual([['open-interest', 'OI']]);
   });
 
+  it('does not take a Roman numeral after a name for an abbreviation', () => {
+    const withIv = compileMatcher([...terms, t('iv', 'Implied Volatility', { abbreviations: ['IV'] })]);
+    expect(found('William IV and Phase IV trials', withIv)).toEqual([]);
+    expect(found('IV rose; front-month IV is 60%', withIv)).toEqual([
+      ['iv', 'IV'],
+      ['iv', 'IV'],
+    ]);
+  });
+
   it('matches abbreviations case-sensitively and names case-insensitively', () => {
     expect(found('oi and Oi are not OI')).toEqual([['open-interest', 'OI']]);
     expect(found('FUNDING RATE and Funding rate')).toEqual([

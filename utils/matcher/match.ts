@@ -86,7 +86,7 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
     if (child(ciRoot, normalizeToken(firstKey)) || hasInflectedRoot(ciRoot, firstKey)) {
       best = perToken ? walkLowered(ciRoot, text, starts, ends, k) : walk(ciRoot, text, lower, starts, ends, k);
     }
-    if (hasCs && startsUpper(text, starts[k])) {
+    if (hasCs && startsUpper(text, starts[k]) && !isRegnalNumber(text, starts, ends, k)) {
       const cs = walk(csRoot, text, text, starts, ends, k);
       if (cs && (!best || cs.lastToken > best.lastToken)) best = cs;
     }
@@ -96,6 +96,18 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
     }
   }
   return matches;
+}
+
+const ROMAN_NUMERAL = /^[IVXLCDM]+$/;
+
+/**
+ * "William IV", "Phase II", "Type IV": a Roman numeral after a capitalised
+ * word is part of a name, not an abbreviation such as IV (implied volatility).
+ */
+function isRegnalNumber(text: string, starts: number[], ends: number[], k: number): boolean {
+  if (k === 0 || !ROMAN_NUMERAL.test(text.slice(starts[k], ends[k]))) return false;
+  if (gapKey(text.slice(ends[k - 1], starts[k])) !== ' ') return false;
+  return startsUpper(text, starts[k - 1]);
 }
 
 function hasInflectedRoot(root: TrieNode, token: string): boolean {
