@@ -13,6 +13,7 @@ import type { IDBPTransaction } from 'idb';
 import type { Term, TermSet } from '../glossary/schema';
 import type { FeedRecord } from '../feeds/feed-record';
 import type { GlossaryDb, GlossaryDbSchema } from './schema';
+import { bumpRevision, commitOrAbort } from './write-transaction';
 
 type Stores = ['terms', 'sets', 'meta', 'feeds'];
 type WriteTx = IDBPTransaction<GlossaryDbSchema, Stores, 'readwrite'>;
@@ -71,30 +72,6 @@ export interface FeedWriteResult {
   revision: number;
 }
 
-async function abortOnError<T>(tx: WriteTx, work: () => Promise<T>): Promise<T> {
-  try {
-    const result = await work();
-    await tx.done;
-    return result;
-  } catch (error) {
-    // A failed request does not abort the transaction by itself: the writes
-    // before it would commit. Abort, so the previous copy stays whole.
-    try {
-      tx.abort();
-    } catch {
-      // already finished or aborted
-    }
-    await tx.done.catch(() => undefined);
-    throw error;
-  }
-}
-
-async function bumpRevision(tx: WriteTx): Promise<number> {
-  const meta = tx.objectStore('meta');
-  const revision = (Number(await meta.get('revision')) || 0) + 1;
-  await meta.put(revision, 'revision');
-  return revision;
-}
 
 /**
  * Sets outside the feed that a feed term was added to (by an import that
@@ -106,7 +83,7 @@ const foreignSets = (term: Term, prefix: string) => term.sets.filter((s) => !s.s
 /** Swaps in a feed's new content and record, in one transaction. */
 export async function commitFeed(db: GlossaryDb, write: FeedWrite): Promise<FeedWriteResult> {
   const tx = db.transaction(STORES, 'readwrite');
-  return abortOnError(tx, async () => {
+  return commitOrAbort(tx, async () => {
     const terms = tx.objectStore('terms');
     const sets = tx.objectStore('sets');
     const prefix = prefixOf(write.feed.id);
@@ -139,14 +116,14 @@ export async function commitFeed(db: GlossaryDb, write: FeedWrite): Promise<Feed
     }
 
     await tx.objectStore('feeds').put(write.feed);
-    return { revision: await bumpRevision(tx) };
+    return { revision: await bumpRevision(tx.objectStore('meta')) };
   });
 }
 
 /** Unsubscribes: the feed's record, sets and terms go in one transaction. */
 export async function removeFeed(db: GlossaryDb, feedId: string): Promise<{ removedTerms: number; revision: number } | null> {
   const tx = db.transaction(STORES, 'readwrite');
-  return abortOnError(tx, async () => {
+  return commitOrAbort(tx, async () => {
     const feeds = tx.objectStore('feeds');
     if (!(await feeds.get(feedId))) return null;
     const prefix = prefixOf(feedId);
@@ -163,7 +140,7 @@ export async function removeFeed(db: GlossaryDb, feedId: string): Promise<{ remo
     }
     await tx.objectStore('sets').delete(range);
     await feeds.delete(feedId);
-    const revision = await bumpRevision(tx);
+    const revision = await bumpRevision(tx.objectStore('meta'));
     return { removedTerms, revision };
   });
 }

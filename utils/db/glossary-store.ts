@@ -4,6 +4,7 @@
  */
 import type { Glossary, SetOrigin, Term, TermSet } from '../glossary/schema';
 import type { IDBPTransaction } from 'idb';
+import { abortQuietly, bumpRevision, commitOrAbort } from './write-transaction';
 import type { GlossaryDb, GlossaryDbSchema } from './schema';
 
 export interface SetSummary extends TermSet {
@@ -29,19 +30,7 @@ export async function replaceSets(
   origin?: SetOrigin,
 ): Promise<ReplaceResult> {
   const tx = db.transaction(['terms', 'sets', 'meta'], 'readwrite');
-  try {
-    return await replaceSetsIn(tx, glossary, origin);
-  } catch (error) {
-    // A request that throws does not abort the transaction by itself: the
-    // writes before it would commit. Abort, so the old glossary stays whole.
-    try {
-      tx.abort();
-    } catch {
-      // already finished or aborted
-    }
-    await tx.done.catch(() => undefined);
-    throw error;
-  }
+  return commitOrAbort(tx, () => replaceSetsIn(tx, glossary, origin));
 }
 
 /**
@@ -103,7 +92,7 @@ export async function replaceSetsWith(
 /** Deletes sets in one transaction: their terms leave them, and a term left in no set is deleted. */
 export async function removeSets(db: GlossaryDb, setIds: readonly string[]): Promise<ReplaceResult> {
   const tx = db.transaction(['terms', 'sets', 'meta'], 'readwrite');
-  try {
+  return commitOrAbort(tx, async () => {
     const terms = tx.objectStore('terms');
     const doomed = new Set(setIds);
     const seen = new Set<string>();
@@ -125,21 +114,8 @@ export async function removeSets(db: GlossaryDb, setIds: readonly string[]): Pro
       await tx.objectStore('sets').delete(setId);
     }
     const revision = await bumpRevision(tx.objectStore('meta'));
-    await tx.done;
     return { added: 0, updated, removed, revision };
-  } catch (error) {
-    await abortQuietly(tx);
-    throw error;
-  }
-}
-
-async function abortQuietly(tx: GlossaryWriteTx): Promise<void> {
-  try {
-    tx.abort();
-  } catch {
-    // already finished or aborted
-  }
-  await tx.done.catch(() => undefined);
+  });
 }
 
 type GlossaryWriteTx = IDBPTransaction<GlossaryDbSchema, ['terms', 'sets', 'meta'], 'readwrite'>;
@@ -189,14 +165,6 @@ async function replaceSetsIn(
   return { added, updated, removed, revision };
 }
 
-async function bumpRevision(meta: {
-  get(key: 'revision'): Promise<unknown>;
-  put(value: number, key: 'revision'): Promise<unknown>;
-}): Promise<number> {
-  const revision = (Number(await meta.get('revision')) || 0) + 1;
-  await meta.put(revision, 'revision');
-  return revision;
-}
 
 export async function getRevision(db: GlossaryDb): Promise<number> {
   return Number(await db.get('meta', 'revision')) || 0;
