@@ -9,14 +9,12 @@
  * request that fails aborts it, and a worker killed before the commit leaves
  * nothing behind: the previous copy stays complete and in use.
  */
-import type { IDBPTransaction } from 'idb';
 import type { Term, TermSet } from '../glossary/schema';
 import type { FeedRecord } from '../feeds/feed-record';
-import type { GlossaryDb, GlossaryDbSchema } from './schema';
+import type { GlossaryDb } from './schema';
 import { bumpRevision, commitOrAbort } from './write-transaction';
 
 type Stores = ['terms', 'sets', 'meta', 'feeds'];
-type WriteTx = IDBPTransaction<GlossaryDbSchema, Stores, 'readwrite'>;
 const STORES: Stores = ['terms', 'sets', 'meta', 'feeds'];
 
 /** Every key that starts with `prefix` (ids are lowercase slugs, so `\uffff` sorts after all of them). */
