@@ -25,6 +25,20 @@ export function chromiumPath(): string {
   }
 }
 
+/** Chromium flags that load an unpacked extension and keep the browser off the network. */
+export function extensionLaunchArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+}
+
 export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<BrowserContext> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
@@ -32,16 +46,7 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise
   return chromium.launchPersistentContext('', {
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: extensionLaunchArgs(extensionDir),
   });
 }
 

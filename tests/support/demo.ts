@@ -7,7 +7,7 @@
 import { chromium } from '@playwright/test';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromiumPath, EXTENSION_DIR, ROOT, SHARED_PAGES } from '../e2e/fixtures';
+import { chromiumPath, EXTENSION_DIR, extensionLaunchArgs, ROOT, SHARED_PAGES } from '../e2e/fixtures';
 import { startStaticServer } from './static-server';
 
 const PAGES = ['reuters-fed-rates.html', 'bloomberg-markets.html', 'coindesk-bitcoin.html', 'fool-investing.html'];
@@ -27,16 +27,7 @@ const context = await chromium.launchPersistentContext('', {
   executablePath: chromiumPath(),
   headless,
   viewport: headless ? { width: 1280, height: 900 } : null,
-  args: [
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: extensionLaunchArgs(EXTENSION_DIR),
 });
 const outDir = join(ROOT, 'demo-output');
 if (headless) mkdirSync(outDir, { recursive: true });
