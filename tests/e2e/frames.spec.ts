@@ -1,0 +1,23 @@
+/**
+ * Frames: a same-origin iframe is highlighted like the page around it; a
+ * cross-origin one (an ad, an embed) is left alone.
+ */
+import { expect, test, waitForGlossary } from './fixtures';
+import { settledHighlights } from './support';
+
+test('highlights same-origin iframes and leaves cross-origin ones alone', async ({ context, server, serviceWorker }) => {
+  await waitForGlossary(serviceWorker);
+  const page = await context.newPage();
+  await page.goto(server.url('/pages/frames.html'));
+  await settledHighlights(page);
+  await expect(page.locator('#top mark.termlight')).toHaveText('funding rate');
+
+  const same = page.frameLocator('#same');
+  await expect(same.locator('#child mark.termlight').first()).toBeVisible();
+  expect(await same.locator('#child mark.termlight').allTextContents()).toEqual(['short squeeze', 'open interest collapse']);
+
+  const cross = page.frameLocator('#cross');
+  await expect(cross.locator('#child')).toContainText('short squeeze');
+  await page.waitForTimeout(1000);
+  await expect(cross.locator('mark.termlight')).toHaveCount(0);
+});
