@@ -1,6 +1,7 @@
 /**
  * The toolbar popup: instant search over the whole glossary, a term's full
- * entry, the terms on the active page, and the site and pause switches.
+ * entry, the terms on the active page (and its JSON-LD glossary, to import),
+ * and the site and pause switches.
  *
  * Views: the search view (search box; "On this page" while the box is
  * empty, results as soon as it is not) and the entry view, a stack so
@@ -14,6 +15,7 @@ import { useTermSearch } from '../search/use-term-search';
 import { updateSettings } from '../../utils/settings';
 import type { SearchResults } from '../../utils/search/term-search';
 import { revealOnPage } from './active-page';
+import { PageGlossaryImport } from './PageGlossaryImport';
 import { PageTerms } from './PageTerms';
 import { readerUrl } from '../../utils/reader/reader-url';
 import { openTab } from './open-tab';
@@ -21,6 +23,7 @@ import { SiteControls } from './SiteControls';
 import { withSite } from './site-switch';
 import { TermEntry } from './TermEntry';
 import { useActivePage } from './use-active-page';
+import { usePageGlossary } from './use-page-glossary';
 import { useSettings } from './use-settings';
 import './popup.css';
 
@@ -31,6 +34,7 @@ export function PopupApp() {
   const searchState = useTermSearch();
   const settings = useSettings();
   const { page, inToolbar, refresh } = useActivePage();
+  const pageGlossary = usePageGlossary(page.status === 'ready' ? page.tabId : undefined);
   const [query, setQuery] = useState('');
   const [stack, setStack] = useState<string[]>([]);
   const input = useRef<HTMLInputElement>(null);
@@ -120,6 +124,7 @@ export function PopupApp() {
                   onReveal={(id) => page.status === 'ready' && void revealOnPage(page.tabId, id)}
                   onOpen={openEntry}
                 />
+                <PageGlossaryImport {...pageGlossary} />
                 <p class="tl-hint">
                   Type to search names, abbreviations and definitions. <kbd>↑</kbd> <kbd>↓</kbd> to move,{' '}
                   <kbd>Enter</kbd> to open.

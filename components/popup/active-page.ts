@@ -7,7 +7,7 @@
  * nothing, and the popup says so.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { pageMessaging, type PageInfo } from '../../utils/messaging/protocol';
+import { pageMessaging, type PageGlossary, type PageInfo } from '../../utils/messaging/protocol';
 
 export interface PageTerm {
   termId: string;
@@ -35,10 +35,17 @@ export async function findTargetTab(): Promise<{ tab?: Browser.tabs.Tab; inToolb
   return { tab: others[0], inToolbar: false };
 }
 
+/**
+ * The content script runs in same-origin frames too; the popup speaks for
+ * the page itself, so it asks the top frame only (otherwise whichever frame
+ * answers first would win).
+ */
+const topFrame = (tabId: number) => ({ tabId, frameId: 0 });
+
 /** The page's hostname and scan state, or undefined when no content script of ours answers in that tab. */
 export async function askPageInfo(tabId: number): Promise<PageInfo | undefined> {
   try {
-    return await pageMessaging.sendMessage('getPageInfo', undefined, tabId);
+    return await pageMessaging.sendMessage('getPageInfo', undefined, topFrame(tabId));
   } catch {
     return undefined;
   }
@@ -46,7 +53,20 @@ export async function askPageInfo(tabId: number): Promise<PageInfo | undefined> 
 
 export async function askPageTerms(tabId: number): Promise<PageTerm[] | undefined> {
   try {
-    return await pageMessaging.sendMessage('getPageTerms', undefined, tabId);
+    return await pageMessaging.sendMessage('getPageTerms', undefined, topFrame(tabId));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The page's JSON-LD blocks (untrusted page text), or undefined when no
+ * content script of ours answers. Asked of the top document only: the
+ * content script also runs in same-origin frames, whose JSON-LD is not the page's.
+ */
+export async function askPageGlossary(tabId: number): Promise<PageGlossary | undefined> {
+  try {
+    return await pageMessaging.sendMessage('getPageGlossary', undefined, topFrame(tabId));
   } catch {
     return undefined;
   }
@@ -54,7 +74,7 @@ export async function askPageTerms(tabId: number): Promise<PageTerm[] | undefine
 
 export async function revealOnPage(tabId: number, termId: string): Promise<boolean> {
   try {
-    return await pageMessaging.sendMessage('revealTerm', termId, tabId);
+    return await pageMessaging.sendMessage('revealTerm', termId, topFrame(tabId));
   } catch {
     return false;
   }

@@ -52,6 +52,22 @@ describe('the background glossary service', () => {
     expect(findTerms('inflation and the funding rate', second.matcher).map((m) => m.termId)).toEqual(['funding-rate']);
   });
 
+  it("tells each term's colour set: the first of its sets that is enabled", async () => {
+    await replaceSets(db, {
+      sets: [],
+      terms: [term('basis', 'Basis', ['macro', 'perps']), term('constructor', 'Constructor', ['perps'])],
+    });
+    const service = createGlossaryService(db, async () => settings);
+    const all = await service.getMatcher();
+    expect({ ...all.setOfTerm }).toEqual({ 'funding-rate': 'perps', 'mark-price': 'perps', inflation: 'macro', basis: 'macro', constructor: 'perps' });
+    // It travels as JSON: the id "constructor" is an own key there too.
+    expect(Object.hasOwn(JSON.parse(JSON.stringify(all.setOfTerm)) as object, 'constructor')).toBe(true);
+    settings = { ...settings, disabledSets: ['macro'] };
+    const { setOfTerm } = await service.getMatcher();
+    expect(setOfTerm.basis).toBe('perps');
+    expect(Object.hasOwn(setOfTerm, 'inflation')).toBe(false);
+  });
+
   it('a glossary change gives a new matcher', async () => {
     const service = createGlossaryService(db, async () => settings);
     const first = await service.getMatcher();

@@ -39,7 +39,11 @@ export function createGlossaryService(
       if (cached?.key === key) return cached;
       const disabled = new Set(settings.disabledSets);
       const terms = (await getAllTerms(db)).filter((t) => t.sets.some((s) => !disabled.has(s)));
-      cached = { key, matcher: compileMatcher(terms, { includeAmbiguous: settings.includeAmbiguous }) };
+      cached = {
+        key,
+        matcher: compileMatcher(terms, { includeAmbiguous: settings.includeAmbiguous }),
+        setOfTerm: firstEnabledSets(terms, disabled),
+      };
       return cached;
     },
 
@@ -87,4 +91,18 @@ export function createGlossaryService(
       return searchIndex.payload;
     },
   };
+}
+
+/**
+ * The set each term is highlighted as (its colour): the first of its sets
+ * that is enabled. A null-prototype object, so a term id such as
+ * "constructor" is a key like any other once it travels as JSON.
+ */
+export function firstEnabledSets(terms: readonly Term[], disabled: ReadonlySet<string>): Record<string, string> {
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const term of terms) {
+    const set = term.sets.find((s) => !disabled.has(s));
+    if (set !== undefined) out[term.id] = set;
+  }
+  return out;
 }

@@ -1,14 +1,17 @@
 /**
  * Termlight's life on one page: fetch the compiled matcher from the
  * background, highlight, follow page changes, and follow settings (site
- * switch, sets, highlight mode) without a reload. Everything it starts is
- * stopped when the content script is invalidated (extension update/reload).
+ * switch, sets, highlight mode, set colours) without a reload. Everything it
+ * starts is stopped when the content script is invalidated (extension
+ * update/reload).
  */
 import { PageHighlighter } from '../highlighter/page-highlighter';
 import { MutationWatcher } from '../highlighter/mutation-watcher';
+import { SetColorSheet } from '../highlighter/set-colors';
 import { watchGlossaryRevision } from '../glossary/revision-signal';
 import { pageMessaging, sendMessage } from '../messaging/protocol';
 import { getSettings, isSiteEnabled, watchSettings, type Settings } from '../settings';
+import { readPageGlossary } from './page-glossary';
 
 export interface PageSessionContext {
   onInvalidated(callback: () => void): void;
@@ -34,6 +37,9 @@ export async function startPageSession(
   let highlighter: PageHighlighter | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   let generation = 0;
+  // One stylesheet for the set colours, for the whole session: a colour change rewrites it, the marks stay.
+  const colors = new SetColorSheet(doc);
+  colors.update(settings.setColors);
 
   const watcher = new MutationWatcher(doc.body, {
     onChanged: (roots) => {
@@ -47,15 +53,20 @@ export async function startPageSession(
 
   async function start(): Promise<void> {
     const myGeneration = ++generation;
-    const { matcher } = await sendMessage('getMatcher');
+    const { matcher, setOfTerm } = await sendMessage('getMatcher');
     if (myGeneration !== generation) return; // stopped or restarted meanwhile
+    colors.adoptInto(doc);
     const next = new PageHighlighter(doc, {
       matcher,
+      setOfTerm,
+      colors,
       mode: settings.highlightMode,
       focusable: settings.focusableHighlights,
       shadowCss: options.shadowCss,
       workBudgetMs: settings.scanBudgetMs,
       onWrite: (created) => {
+        // A page may replace document.adoptedStyleSheets wholesale: put the colours back with new marks.
+        if (created.length > 0) colors.adoptInto(doc);
         for (const mark of created) watcher.track(mark);
         watcher.ignoreOwnChanges();
       },
@@ -76,6 +87,8 @@ export async function startPageSession(
   const unwatch = watchSettings((next) => {
     const previous = settings;
     settings = next;
+    // Colours apply to the marks where they are: no new scan.
+    colors.update(next.setColors);
     const wasOn = isSiteEnabled(previous, hostname);
     const isOn = isSiteEnabled(next, hostname);
     if (!isOn) stop();
@@ -97,6 +110,7 @@ export async function startPageSession(
     hostname,
     partial: highlighter?.budgetExceeded ?? false,
   }));
+  const removeGlossaryListener = pageMessaging.onMessage('getPageGlossary', () => readPageGlossary(doc));
   const removeRevealListener = pageMessaging.onMessage('revealTerm', ({ data: termId }) => {
     const mark = highlighter?.marks().find((m) => m.dataset.termId === termId);
     if (!mark) return false;
@@ -108,12 +122,24 @@ export async function startPageSession(
   });
 
   ctx.onInvalidated(() => {
-    unwatch();
-    unwatchGlossary();
-    removeTermsListener();
-    removeRevealListener();
-    removeInfoListener();
+    // The page first: once the extension is gone, its APIs throw, so the
+    // listener removals come after and may fail quietly.
     stop();
+    colors.dispose();
+    for (const dispose of [
+      unwatch,
+      unwatchGlossary,
+      removeTermsListener,
+      removeRevealListener,
+      removeInfoListener,
+      removeGlossaryListener,
+    ]) {
+      try {
+        dispose();
+      } catch {
+        // "Extension context invalidated": nothing left to remove.
+      }
+    }
   });
 
   if (isSiteEnabled(settings, hostname)) await start();

@@ -20,6 +20,7 @@ import {
   type Term,
   type ValidationProblem,
 } from '../glossary/schema';
+import { isStackOverflow, nestingProblem } from '../import/limits';
 import { FeedError } from './feed-error';
 
 const Slug = v.pipe(
@@ -86,9 +87,13 @@ function jsonErrorMessage(error: unknown, text: string): string {
 export function parseJson(text: string): unknown {
   const body = text.replace(/^\uFEFF/, '');
   if (!body.trim()) throw new FeedError('malformed', 'The feed is empty. Nothing was changed.');
+  // Before JSON.parse: code that walks a document 100,000 levels deep overflows the stack.
+  const tooDeep = nestingProblem(body);
+  if (tooDeep) throw new FeedError('malformed', `The feed ${tooDeep}, which no glossary needs, so it was not read. Nothing was changed.`);
   try {
     return JSON.parse(body);
   } catch (error) {
+    if (isStackOverflow(error)) throw new FeedError('malformed', 'The feed is nested too deeply for Termlight to read. Nothing was changed.');
     throw new FeedError('malformed', jsonErrorMessage(error, body));
   }
 }

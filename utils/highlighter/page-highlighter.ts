@@ -5,6 +5,7 @@
  */
 import { findTerms, type CompiledMatcher } from '../matcher';
 import type { HighlightMode } from '../settings';
+import type { SetColorSheet } from './set-colors';
 import { ensureShadowStyle } from './shadow-style';
 import { HIGHLIGHT_CLASS } from './skip-rules';
 import { RunCollector, type TextRun } from './text-runs';
@@ -24,6 +25,10 @@ export interface HighlightOptions {
   onWrite?: (created: HTMLElement[]) => void;
   /** The highlight CSS, adopted into open shadow roots we highlight in. */
   shadowCss?: string;
+  /** The set each term is highlighted as (`data-set-id` on its marks), from the matcher payload. */
+  setOfTerm?: Record<string, string>;
+  /** The per-set colours, adopted into open shadow roots we highlight in (the document gets them from the session). */
+  colors?: SetColorSheet;
   /**
    * Main-thread work allowed for one scan. A huge page (megabytes of text)
    * is highlighted up to this budget, visible part first, and the rest is
@@ -121,9 +126,16 @@ export class PageHighlighter {
       toWrap.push({ ...hit, run });
     }
     if (toWrap.length === 0) return 0;
-    const created = wrapBlockMatches(run.block, toWrap, { focusable: this.options.focusable });
+    const { setOfTerm } = this.options;
+    const created = wrapBlockMatches(run.block, toWrap, {
+      focusable: this.options.focusable,
+      setOf: setOfTerm && ((termId) => (Object.hasOwn(setOfTerm, termId) ? setOfTerm[termId] : undefined)),
+    });
     const root = run.block.getRootNode();
-    if (created.length && this.options.shadowCss && root instanceof ShadowRoot) ensureShadowStyle(root, this.options.shadowCss);
+    if (created.length && root instanceof ShadowRoot) {
+      if (this.options.shadowCss) ensureShadowStyle(root, this.options.shadowCss);
+      this.options.colors?.adoptInto(root);
+    }
     for (const mark of created) {
       const termId = mark.dataset.termId ?? '';
       if (!this.firstMark.get(termId)?.isConnected) this.firstMark.set(termId, mark);

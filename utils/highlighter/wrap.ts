@@ -1,5 +1,5 @@
 /**
- * Wraps matches in `<mark class="termlight" data-term-id>` with mark.js and
+ * Wraps matches in `<mark class="termlight" data-term-id data-set-id>` with mark.js and
  * takes them out again without disturbing the page's own text nodes.
  *
  * mark.js splits a text node in place (`splitText`), so the node a framework
@@ -21,6 +21,8 @@ export interface RunMatch {
 
 export interface WrapOptions {
   focusable: boolean;
+  /** The set a term is highlighted as (`data-set-id`, which its colour follows), if known. */
+  setOf?: (termId: string) => string | undefined;
 }
 
 interface MarkRange {
@@ -73,7 +75,10 @@ export function wrapBlockMatches(block: Element, matches: RunMatch[], options: W
     exclude: EXCLUDE,
     each(element: Element, range: unknown) {
       const mark = element as HTMLElement;
-      mark.dataset.termId = (range as MarkRange).termId;
+      const { termId } = range as MarkRange;
+      mark.dataset.termId = termId;
+      const setId = options.setOf?.(termId);
+      if (setId !== undefined) mark.dataset.setId = setId;
       if (options.focusable) mark.tabIndex = 0;
       created.push(mark);
     },

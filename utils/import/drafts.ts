@@ -48,6 +48,10 @@ export function checkTerm(
   return { ok: false, problems };
 }
 
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+}
+
 export function failed(error: string, format: ImportFormat | null = null): ParseResult {
   return { format, sets: [], terms: [], termWhere: [], problems: [], notes: [], error };
 }
@@ -119,8 +123,9 @@ export function finish(
     sets,
     terms: kept.map((d) => d.term),
     termWhere: kept.map((d) => d.where),
-    problems,
-    notes,
+    // Messages quote what they are about, and that may be what is wrong with it (a 10 MB name or cell): cut short.
+    problems: problems.map((p) => ({ ...p, message: clip(p.message, 500), ...(p.term ? { term: clip(p.term, 80) } : {}) })),
+    notes: notes.map((note) => clip(note, 500)),
     error: null,
   };
 }

@@ -68,6 +68,15 @@ export function toTermlightJson(selection: Pick<Glossary, 'sets' | 'terms'>): st
 }
 
 export function toCsv(selection: Pick<Glossary, 'sets' | 'terms'>): string {
+  // A list cell is split at ";" and "|" when it is read back, so an alias holding one would come back as several.
+  for (const term of selection.terms) {
+    const split = [...term.aliases, ...term.abbreviations].find((form) => /[;|]/.test(form));
+    if (split !== undefined) {
+      throw new ExportError(
+        `CSV cannot carry ${JSON.stringify(split.length > 60 ? `${split.slice(0, 59)}\u2026` : split)}, another name of "${term.term}": a list cell is split at ";" and "|" when it is read back. Export as JSON.`,
+      );
+    }
+  }
   const setById = new Map(selection.sets.map((s) => [s.id, s]));
   const rows = selection.terms.map((term) => {
     const home = setById.get(term.sets[0]);

@@ -35,3 +35,42 @@ export function checkImportSize(text: string): string | null {
   const bytes = utf8Length(text);
   return bytes > MAX_IMPORT_BYTES ? tooLargeMessage(bytes) : null;
 }
+
+/**
+ * How deep lists and objects may nest in a JSON document; real glossaries
+ * stay under ten levels. Checked on the text before JSON.parse, because the
+ * code that walks a parsed document 100,000 levels deep overflows the stack
+ * (a RangeError) instead of saying what is wrong.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/** Line and column of the first `{` or `[` that opens level MAX_JSON_DEPTH + 1, or null. One pass, strings skipped. */
+export function tooDeepAt(text: string, max = MAX_JSON_DEPTH): { line: number; column: number } | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 92 /* \ */) i++;
+      else if (code === 34 /* " */) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 123 /* { */ || code === 91 /* [ */) {
+      if (++depth > max) {
+        const before = text.slice(0, i);
+        return { line: before.split('\n').length, column: i - before.lastIndexOf('\n') };
+      }
+    } else if (code === 125 /* } */ || code === 93 /* ] */) depth--;
+  }
+  return null;
+}
+
+/** "nests lists or objects more than 100 levels deep (at line 1, column 101)" for a too-deep document, or null. */
+export function nestingProblem(text: string): string | null {
+  const at = tooDeepAt(text);
+  return at ? `nests lists or objects more than ${MAX_JSON_DEPTH} levels deep (at line ${at.line}, column ${at.column})` : null;
+}
+
+/** A stack overflow: a RangeError in Chrome, an InternalError ("too much recursion") in Firefox. */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError || (error instanceof Error && error.name === 'InternalError');
+}

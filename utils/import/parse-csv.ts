@@ -4,7 +4,7 @@
  * BOM). Rows are numbered as a spreadsheet shows them: the header is row 1.
  */
 import Papa from 'papaparse';
-import { TermSetSchema, validate, type TermSet } from '../glossary/schema';
+import { shown, TermSetSchema, validate, type TermSet } from '../glossary/schema';
 import { columnOf, readFlag, unescapeCell, type CsvColumn } from './csv-format';
 import { checkTerm, failed, finish, listOf, type Draft } from './drafts';
 import { namespacedSetId, slugify, termIdFor, titleFromSourceName } from './ids';
@@ -57,12 +57,15 @@ export function parseCsv(text: string, source: ImportSource): ParseResult {
   const rowErrors = new Map<number, string>();
   for (const error of parsed.errors) {
     if (error.row === undefined || rowErrors.has(error.row)) continue;
+    // Papa's InvalidQuotes is a quote inside a quoted cell that is not doubled: the cell runs on past it.
+    const lines = (rows[error.row] ?? []).join('').split('\n').length - 1;
+    const swallowed = lines > 0 ? ` and swallows the next ${lines} line${lines === 1 ? '' : 's'}` : '';
     rowErrors.set(
       error.row,
       error.code === 'MissingQuotes'
         ? 'a quoted cell is never closed, so the rest of the file ran into it; add the missing "'
         : error.code === 'InvalidQuotes'
-          ? 'a quote in an unquoted cell; wrap the cell in double quotes and double the quote inside ("")'
+          ? `a cell in double quotes has a quote inside it that is not doubled, so the cell runs on past it${swallowed}; write a quote inside a quoted cell as ""`
           : error.message,
     );
   }
@@ -70,8 +73,8 @@ export function parseCsv(text: string, source: ImportSource): ParseResult {
   const index: Partial<Record<CsvColumn, number>> = {};
   header.columns.forEach((column, i) => {
     if (column && index[column] === undefined) index[column] = i;
-    else if (column) notes.push(`Column "${header.names[i]}" appears twice; only the first one is read.`);
-    else if (header.names[i]) notes.push(`Column "${header.names[i]}" is not one Termlight reads; it was left out.`);
+    else if (column) notes.push(`Column ${shown(header.names[i])} appears twice; only the first one is read.`);
+    else if (header.names[i]) notes.push(`Column ${shown(header.names[i])} is not one Termlight reads; it was left out.`);
   });
   const labels = {
     term: header.names[index.term ?? 0] || 'term',
@@ -145,7 +148,7 @@ export function parseCsv(text: string, source: ImportSource): ParseResult {
     if (!body && definition) ({ summary, body } = splitDefinition(definition));
     const ambiguous = readFlag(cell('ambiguous'));
     if (ambiguous === null) {
-      problems.push({ where, term: name, message: `ambiguous must be yes or no, not "${cell('ambiguous')}"` });
+      problems.push({ where, term: name, message: `ambiguous must be yes or no, not ${shown(cell('ambiguous'))}` });
       continue;
     }
     const candidate = {

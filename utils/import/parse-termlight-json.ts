@@ -5,7 +5,7 @@
  * bare array of terms. Each set and term is validated on its own, so one bad
  * term is reported with its path (`terms[3].summary`) and the others still load.
  */
-import { TermSetSchema, validate, type TermSet } from '../glossary/schema';
+import { shown, TermSetSchema, validate, type TermSet } from '../glossary/schema';
 import { checkTerm, failed, finish, listOf, type Draft } from './drafts';
 import { namespacedSetId, slugify, termIdFor, titleFromSourceName } from './ids';
 import { MAX_IMPORT_TERMS, tooManyTermsMessage } from './limits';
@@ -46,7 +46,7 @@ export function parseTermlightJson(json: unknown, source: ImportSource): ParseRe
 
 function parseGlossary(doc: Json, source: ImportSource): ParseResult {
   if (doc.version !== 1) {
-    return failed(`This Termlight glossary is version ${JSON.stringify(doc.version)}; this version of Termlight reads version 1.`, 'termlight-json');
+    return failed(`This Termlight glossary is version ${shown(doc.version)}; this version of Termlight reads version 1.`, 'termlight-json');
   }
   if (!Array.isArray(doc.sets) || !Array.isArray(doc.terms)) {
     return failed('This Termlight glossary needs a "sets" list and a "terms" list.', 'termlight-json');
@@ -68,11 +68,11 @@ function parseGlossary(doc: Json, source: ImportSource): ParseResult {
     const result = validate(TermSetSchema, { ...raw, id, origin: source.origin, source: str(raw.source) ?? source.name });
     if (!result.ok) {
       for (const p of result.problems) problems.push({ where: `${where}.${p.path}`, message: p.message, term: str(raw.title) });
-      badSets.set(fileId, `its set "${fileId}" (${where}) could not be read`);
+      badSets.set(fileId, `its set ${shown(fileId)} (${where}) could not be read`);
       return;
     }
     if (setIds.has(fileId)) {
-      problems.push({ where: `${where}.id`, message: `set "${fileId}" is in this file twice` });
+      problems.push({ where: `${where}.id`, message: `set ${shown(fileId)} is in this file twice` });
       return;
     }
     setIds.set(fileId, id);
@@ -97,7 +97,7 @@ function parseGlossary(doc: Json, source: ImportSource): ParseResult {
     if (unknownAt !== -1) {
       problems.push({
         where: `${where}.sets[${unknownAt}]`,
-        message: `set "${String(fileSets[unknownAt])}" is not in this file's "sets"`,
+        message: `set ${shown(fileSets[unknownAt])} is not in this file's "sets"`,
         term: name,
       });
       return;
@@ -149,7 +149,8 @@ function parseSetFile(doc: Json, source: ImportSource, whereOf = (i: number) => 
     else problems.push(...checked.problems);
   });
   if (otherSets.size) {
-    notes.push(`Some terms also belong to other sets (${[...otherSets].join(', ')}); a set file carries only its own set, so they were imported into "${title}" only.`);
+    const others = [...otherSets].slice(0, 5).map((s) => shown(s)).join(', ') + (otherSets.size > 5 ? ` and ${otherSets.size - 5} more` : '');
+    notes.push(`Some terms also belong to other sets (${others}); a set file carries only its own set, so they were imported into "${title}" only.`);
   }
   return finish('termlight-set', [setResult.value], drafts, problems, notes);
 }

@@ -18,6 +18,8 @@ export interface MatcherPayload {
   /** Glossary revision and settings the matcher was compiled for. */
   key: string;
   matcher: CompiledMatcher;
+  /** The set each term is highlighted as (the first of its sets that is enabled), for its colour. */
+  setOfTerm: Record<string, string>;
 }
 
 /** A term with the titles of its sets, ready to show. */
@@ -76,6 +78,15 @@ export interface PageInfo {
   partial: boolean;
 }
 
+/** The JSON-LD a page carries: the text of each `<script type="application/ld+json">`, untrusted. */
+export interface PageGlossary {
+  /** The page's address without query or fragment: the imported set's source. */
+  url: string;
+  blocks: string[];
+  /** Some blocks were left out: together they passed the size cap. */
+  truncated: boolean;
+}
+
 export interface PageProtocolMap {
   /** Terms found on the page, in order of first appearance, with counts. */
   getPageTerms(): Array<{ termId: string; count: number }>;
@@ -83,6 +94,8 @@ export interface PageProtocolMap {
   revealTerm(termId: string): boolean;
   /** The page's hostname (for the popup's site switch: without the tabs permission it cannot read the tab's URL). */
   getPageInfo(): PageInfo;
+  /** The page's schema.org JSON-LD, as written, for "Import this page's glossary". */
+  getPageGlossary(): PageGlossary;
 }
 
 export const pageMessaging = defineExtensionMessaging<PageProtocolMap>();
