@@ -1,20 +1,16 @@
-/** The user's settings, kept current while the options page is open, and a way to change them. */
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { getSettings, updateSettings, watchSettings, type Settings } from '../../utils/settings';
+/**
+ * The user's settings on the options page, and a way to change them. The
+ * storage watch (useSettings) brings every change back, from this page or
+ * another context.
+ */
+import { useCallback } from 'preact/hooks';
+import { updateSettings, type Settings } from '../../utils/settings';
+import { useSettings } from '../shared/use-settings';
 
 export function useOptionsSettings(): [Settings | undefined, (patch: Partial<Settings>) => Promise<void>] {
-  const [settings, setSettings] = useState<Settings>();
-  useEffect(() => {
-    let live = true;
-    void getSettings().then((s) => live && setSettings(s));
-    const unwatch = watchSettings((s) => live && setSettings(s));
-    return () => {
-      live = false;
-      unwatch();
-    };
-  }, []);
+  const settings = useSettings();
   const update = useCallback(async (patch: Partial<Settings>) => {
-    setSettings(await updateSettings(patch));
+    await updateSettings(patch);
   }, []);
   return [settings, update];
 }

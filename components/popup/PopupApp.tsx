@@ -24,7 +24,7 @@ import { withSite } from './site-switch';
 import { TermEntry } from './TermEntry';
 import { useActivePage } from './use-active-page';
 import { usePageGlossary } from './use-page-glossary';
-import { useSettings } from './use-settings';
+import { useSettings } from '../shared/use-settings';
 import './popup.css';
 
 const RESULT_LIMIT = 50;

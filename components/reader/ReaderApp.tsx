@@ -11,7 +11,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { BacklinkIndex } from '../../utils/reader/backlinks';
 import { hrefOf, termHref, type Route } from '../../utils/reader/router';
-import { useSettings } from '../popup/use-settings';
+import { useSettings } from '../shared/use-settings';
 import { AzPage } from './AzPage';
 import { HomePage } from './HomePage';
 import { NotFound } from './NotFound';

@@ -1,4 +1,4 @@
-/** The user's settings, kept current while the popup is open. */
+/** The user's settings, kept current while an extension page (popup, reader) is open. */
 import { useEffect, useState } from 'preact/hooks';
 import { getSettings, watchSettings, type Settings } from '../../utils/settings';
 
