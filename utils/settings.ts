@@ -6,13 +6,18 @@
 import { storage } from 'wxt/utils/storage';
 
 export type HighlightMode = 'first' | 'all';
+/** Site rules: on everywhere except the listed sites, or only on the listed sites. */
+export type SiteMode = 'all-but-listed' | 'only-listed';
 export type Theme = 'system' | 'light' | 'dark';
 
 export interface Settings {
   /** Term sets the user turned off (every set is on unless listed). */
   disabledSets: string[];
-  /** Hostnames where Termlight does nothing. */
+  /** Hostnames where Termlight does nothing (mode `all-but-listed`). */
   disabledSites: string[];
+  siteMode: SiteMode;
+  /** The only hostnames where Termlight works (mode `only-listed`). */
+  enabledSites: string[];
   /** Master switch: no highlighting anywhere. */
   paused: boolean;
   /** Highlight the first occurrence of each term per page, or all of them. */
@@ -39,6 +44,8 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   disabledSets: [],
   disabledSites: [],
+  siteMode: 'all-but-listed',
+  enabledSites: [],
   paused: false,
   highlightMode: 'first',
   includeAmbiguous: false,
@@ -73,6 +80,12 @@ export function watchSettings(callback: (settings: Settings) => void): () => voi
 /** Whether Termlight should run on a page with this hostname. */
 export function isSiteEnabled(settings: Settings, hostname: string): boolean {
   if (settings.paused) return false;
+  if (settings.siteMode === 'only-listed') return siteListCovers(settings.enabledSites, hostname);
+  return !siteListCovers(settings.disabledSites, hostname);
+}
+
+/** Whether a list of site rules covers a hostname: "www." does not count, a domain covers its subdomains. */
+export function siteListCovers(sites: readonly string[], hostname: string): boolean {
   const host = hostname.replace(/^www\./, '');
-  return !settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+  return sites.some((site) => host === site || host.endsWith(`.${site}`));
 }

@@ -1,6 +1,9 @@
-/** Sites where Termlight stays off; a rule covers the site's subdomains too. */
+/**
+ * Site rules: Termlight on everywhere except the listed sites, or only on the
+ * listed sites. A rule covers the site's subdomains too.
+ */
 import { useState } from 'preact/hooks';
-import type { Settings } from '../../utils/settings';
+import type { Settings, SiteMode } from '../../utils/settings';
 import { siteRuleOf } from './site-rules';
 
 interface Props {
@@ -11,6 +14,9 @@ interface Props {
 export function SiteRulesSection({ settings, update }: Props) {
   const [input, setInput] = useState('');
   const [error, setError] = useState('');
+  const only = settings.siteMode === 'only-listed';
+  const key = only ? 'enabledSites' : 'disabledSites';
+  const sites = settings[key];
 
   const add = (event: Event) => {
     event.preventDefault();
@@ -19,20 +25,36 @@ export function SiteRulesSection({ settings, update }: Props) {
       setError(rule.message);
       return;
     }
-    if (settings.disabledSites.includes(rule.site)) {
+    if (sites.includes(rule.site)) {
       setError(`${rule.site} is already in the list.`);
       return;
     }
     setError('');
     setInput('');
-    void update({ disabledSites: [...settings.disabledSites, rule.site].sort() });
+    void update({ [key]: [...sites, rule.site].sort() });
   };
-  const remove = (site: string) => void update({ disabledSites: settings.disabledSites.filter((s) => s !== site) });
+  const remove = (site: string) => void update({ [key]: sites.filter((s) => s !== site) });
+  const setMode = (siteMode: SiteMode) => void update({ siteMode });
 
   return (
     <section class="options-section" id="sites" aria-labelledby="sites-heading">
       <h2 id="sites-heading">Site rules</h2>
-      <p class="muted">Termlight highlights nothing on these sites (and their subdomains).</p>
+      <fieldset class="site-mode">
+        <legend>Where Termlight works</legend>
+        <label>
+          <input type="radio" name="site-mode" checked={!only} onChange={() => setMode('all-but-listed')} />
+          Everywhere, except the sites listed
+        </label>
+        <label>
+          <input type="radio" name="site-mode" checked={only} onChange={() => setMode('only-listed')} />
+          Only on the sites listed
+        </label>
+      </fieldset>
+      <p class="muted">
+        {only
+          ? 'Termlight highlights only on these sites (and their subdomains).'
+          : 'Termlight highlights nothing on these sites (and their subdomains).'}
+      </p>
       <form class="row" onSubmit={add} noValidate>
         <label for="site-input">Site</label>
         <input
@@ -44,21 +66,26 @@ export function SiteRulesSection({ settings, update }: Props) {
           aria-describedby={error ? 'site-error' : undefined}
           onInput={(e) => setInput(e.currentTarget.value)}
         />
-        <button type="submit">Turn off on this site</button>
+        <button type="submit">{only ? 'Turn on for this site' : 'Turn off on this site'}</button>
       </form>
       {error && (
         <p id="site-error" class="field-error">
           {error}
         </p>
       )}
-      {settings.disabledSites.length === 0 ? (
-        <p class="muted">Termlight is on everywhere.</p>
+      {sites.length === 0 ? (
+        <p class="muted">{only ? 'No site yet: Termlight is on nowhere.' : 'Termlight is on everywhere.'}</p>
       ) : (
-        <ul class="site-list" aria-label="Sites where Termlight is off">
-          {settings.disabledSites.map((site) => (
+        <ul class="site-list" aria-label={only ? 'Sites where Termlight is on' : 'Sites where Termlight is off'}>
+          {sites.map((site) => (
             <li key={site}>
               <span>{site}</span>
-              <button type="button" class="link-button" onClick={() => remove(site)} aria-label={`Turn Termlight back on for ${site}`}>
+              <button
+                type="button"
+                class="link-button"
+                onClick={() => remove(site)}
+                aria-label={only ? `Turn Termlight off for ${site}` : `Turn Termlight back on for ${site}`}
+              >
                 Remove
               </button>
             </li>

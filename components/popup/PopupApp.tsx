@@ -185,7 +185,7 @@ export function PopupApp() {
         <SiteControls
           settings={settings}
           hostname={hostname}
-          onSite={(on) => settings && hostname && void changeSettings({ disabledSites: withSite(settings, hostname, on) })}
+          onSite={(on) => settings && hostname && void changeSettings(withSite(settings, hostname, on))}
           onPause={(paused) => void changeSettings({ paused })}
         />
       </footer>

@@ -79,4 +79,14 @@ test.describe('highlighting on a page', () => {
     await setSettings(serviceWorker, { disabledSites: [] });
     await expect(page.locator('mark.termlight')).toHaveCount(before.length);
   });
+
+  test('in "only on listed sites" mode, a page lights up once its site is listed, without reload', async ({ context, server, serviceWorker }) => {
+    await setSettings(serviceWorker, { siteMode: 'only-listed', enabledSites: [] });
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/basics.html'));
+    await page.waitForTimeout(1000);
+    await expect(page.locator('mark.termlight')).toHaveCount(0);
+    await setSettings(serviceWorker, { enabledSites: ['127.0.0.1'] });
+    await expect(page.locator('mark.termlight[data-term-id="funding-rate"]')).toHaveCount(1);
+  });
 });
