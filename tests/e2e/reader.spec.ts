@@ -144,6 +144,8 @@ test.describe('the offline reader', () => {
     const { page } = await openReader(context, extensionId, '#/set/perpetual-futures');
     await expect(title(page)).toBeFocused();
     const items = page.locator('.rd-list .rd-item');
+    // The list renders after the heading takes the focus: keys before that have nothing to move.
+    await expect(items.nth(2)).toBeVisible();
     await page.keyboard.press('j');
     await expect(items.nth(0)).toBeFocused();
     await page.keyboard.press('j');
