@@ -8,7 +8,8 @@
  * related terms can be followed and Escape steps back.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ResultList, optionId } from '../search/ResultList';
+import { optionId } from '../search/ResultList';
+import { SearchResultsPanel } from '../search/SearchResultsPanel';
 import { SearchBox } from '../search/SearchBox';
 import { useListNavigation } from '../search/use-list-navigation';
 import { useTermSearch } from '../search/use-term-search';
@@ -161,22 +162,15 @@ export function PopupApp() {
                 </p>
               </div>
             ) : (
-              <>
-                <p class="tl-sr-only" role="status">
-                  {results?.more ? `More than ${hits.length}` : hits.length} {hits.length === 1 ? 'term' : 'terms'}
-                </p>
-                <ResultList
-                  id={LIST_ID}
-                  label="Matching terms"
-                  hits={hits}
-                  active={nav.active}
-                  onActivate={nav.setActive}
-                  onOpen={(hit) => openEntry(hit.id)}
-                />
-                {results?.more && (
-                  <p class="tl-hint">Showing the best {hits.length}. Type more to narrow them down.</p>
-                )}
-              </>
+              <SearchResultsPanel
+                listId={LIST_ID}
+                hits={hits}
+                more={results?.more ?? false}
+                active={nav.active}
+                onActivate={nav.setActive}
+                onOpen={(hit) => openEntry(hit.id)}
+                classes={{ status: 'tl-sr-only', hint: 'tl-hint' }}
+              />
             )}
           </main>
         </>

@@ -8,7 +8,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { readerKeyAction } from '../../utils/reader/keys';
 import type { SearchResults } from '../../utils/search/term-search';
-import { ResultList, optionId } from '../search/ResultList';
+import { optionId } from '../search/ResultList';
+import { SearchResultsPanel } from '../search/SearchResultsPanel';
 import { SearchBox } from '../search/SearchBox';
 import { useListNavigation } from '../search/use-list-navigation';
 import { useTermSearch } from '../search/use-term-search';
@@ -106,22 +107,15 @@ export function ReaderSearch({ onOpen, onLeave }: ReaderSearchProps) {
               No term matches “{trimmed}”. Check the spelling or try fewer words.
             </p>
           ) : (
-            <>
-              <p class="rd-sr-only" role="status">
-                {results?.more ? `More than ${hits.length}` : hits.length} {hits.length === 1 ? 'term' : 'terms'}
-              </p>
-              <ResultList
-                id={LIST_ID}
-                label="Matching terms"
-                hits={hits}
-                active={nav.active}
-                onActivate={nav.setActive}
-                onOpen={(hit) => open(hit.id)}
-              />
-              {results?.more && (
-                <p class="rd-search-status">Showing the best {hits.length}. Type more to narrow them down.</p>
-              )}
-            </>
+            <SearchResultsPanel
+              listId={LIST_ID}
+              hits={hits}
+              more={results?.more ?? false}
+              active={nav.active}
+              onActivate={nav.setActive}
+              onOpen={(hit) => open(hit.id)}
+              classes={{ status: 'rd-sr-only', hint: 'rd-search-status' }}
+            />
           )}
         </div>
       )}
