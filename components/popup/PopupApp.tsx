@@ -7,6 +7,7 @@
  * empty, results as soon as it is not) and the entry view, a stack so
  * related terms can be followed and Escape steps back.
  */
+import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { optionId } from '../search/ResultList';
 import { SearchResultsPanel } from '../search/SearchResultsPanel';
@@ -62,6 +63,7 @@ export function PopupApp() {
 
   const back = () => setStack((s) => s.slice(0, -1));
   const openReader = (id?: string) => void openTab(readerUrl(id), inToolbar);
+  const myTermsUrl = `${browser.runtime.getURL('/options.html')}#my-terms`;
   const hostname = page.status === 'ready' ? page.hostname : undefined;
 
   async function changeSettings(patch: Parameters<typeof updateSettings>[0]): Promise<void> {
@@ -157,6 +159,18 @@ export function PopupApp() {
                     }}
                   >
                     browse the reader
+                  </a>
+                  , or{' '}
+                  <a
+                    href={myTermsUrl}
+                    target="_blank"
+                    rel="noopener"
+                    onClick={(e) => {
+                      e.preventDefault();
+                      void openTab(myTermsUrl, inToolbar);
+                    }}
+                  >
+                    add it to your own terms
                   </a>
                   .
                 </p>

@@ -115,13 +115,17 @@ test.describe('the toolbar popup', () => {
     await expect(popup.getByRole('heading', { name: 'On this page' })).toBeVisible();
   });
 
-  test('says so when no term matches, and points to the reader', async ({ context, extensionId }) => {
+  test('says so when no term matches, and points to the reader and to your own terms', async ({ context, extensionId }) => {
     const popup = await openPopup(context, extensionId);
     await popup.keyboard.type('xyzzy');
     await expect(popup.getByText('No term matches “xyzzy”.')).toBeVisible();
     await expect(popup.getByRole('link', { name: 'browse the reader' })).toHaveAttribute(
       'href',
       `chrome-extension://${extensionId}/reader.html`,
+    );
+    await expect(popup.getByRole('link', { name: 'add it to your own terms' })).toHaveAttribute(
+      'href',
+      `chrome-extension://${extensionId}/options.html#my-terms`,
     );
   });
 
