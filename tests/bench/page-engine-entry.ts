@@ -24,6 +24,30 @@ async function termlight(matcher: CompiledMatcher, mode: 'first' | 'all') {
 }
 
 /**
+ * Warm figures: the same engine code run again on an identical, untouched
+ * copy of the page (a fresh clone of the body as it was loaded), so both
+ * contestants get a JIT-compiled second and later run on the same DOM.
+ * Returns the median of `rounds` runs of each.
+ */
+async function warm(matcher: CompiledMatcher, rounds: number) {
+  const pristine = document.body.cloneNode(true) as HTMLElement;
+  const fresh = () => {
+    document.body.replaceWith(pristine.cloneNode(true));
+    void document.body.offsetHeight; // lay the copy out first, as a loaded page is
+  };
+  const floors: number[] = [];
+  const works: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    fresh();
+    floors.push(floor().ms);
+    fresh();
+    works.push((await termlight(matcher, 'first')).workMs);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { floor: median(floors), termlight: median(works) };
+}
+
+/**
  * Plain mark.js, one keyword after another. Passing the whole array to one
  * `mark()` call does the same work, but mark.js chains keywords through
  * nested callbacks and overflows the stack after a few hundred of them.
@@ -71,7 +95,7 @@ function phases(matcher: CompiledMatcher) {
   const match = performance.now() - t;
   return { runs: runs.length, collect, match, hits, chars: runs.reduce((s, r) => s + r.text.length, 0) };
 }
-const api = { floor, termlight, markjs, watch, phases };
+const api = { floor, termlight, warm, markjs, watch, phases };
 export type BenchApi = typeof api;
 /** What the benchmark driver finds on the page's global object. */
 export interface BenchGlobal {

@@ -18,6 +18,10 @@ test.describe('highlighting on a page', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const prose = page.locator('#prose mark.termlight').first();
     await expect(prose).toHaveText('open interest collapse');
+    // Text in hidden regions neither counts as the first occurrence nor joins a term.
+    await expect(page.locator('#hidden-first mark')).toHaveCount(0);
+    await expect(page.locator('#after-hidden [aria-hidden] mark')).toHaveCount(0);
+    await expect(page.locator('#after-hidden mark.termlight[data-term-id="liquidation-cascade"]')).toHaveText('liquidation cascade');
   });
 
   test('finds terms across inline tags, possessives and case-sensitive abbreviations', async ({ context, server, serviceWorker }) => {

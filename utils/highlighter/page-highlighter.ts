@@ -9,7 +9,7 @@ import type { SetColorSheet } from './set-colors';
 import { ensureShadowStyle } from './shadow-style';
 import { HIGHLIGHT_CLASS } from './skip-rules';
 import { RunCollector, type TextRun } from './text-runs';
-import { unwrapAll, wrapBlockMatches, type RunMatch } from './wrap';
+import { unwrapAll, wrapRunMatches, type RunMatch } from './wrap';
 import { TimeSlicer } from './yield-to-page';
 
 export interface HighlightOptions {
@@ -42,7 +42,10 @@ export interface ScanStats {
   marks: number;
   slices: number;
   longestSliceMs: number;
+  /** Wall time from start to finish, time yielded to the page included. */
   totalMs: number;
+  /** Main-thread time the scan itself used (the slices, not the time yielded). */
+  workMs: number;
   /** The scan stopped at the work budget before reaching every run. */
   stoppedEarly: boolean;
 }
@@ -85,21 +88,23 @@ export class PageHighlighter {
     let stoppedEarly = false;
     for (const run of collector.runs(root)) {
       runs.push(run);
-      await slicer.checkpoint();
+      if (!slicer.due) continue;
       // Collecting is cheap; keep a third of the budget for matching what is in view.
       if (slicer.workMs > budget * 0.66) {
         stoppedEarly = true;
         break;
       }
+      await slicer.pause();
     }
     let marks = 0;
     for (const run of visibleFirst(runs, root === this.doc.body ? this.doc : undefined)) {
+      marks += this.highlightRun(run, collector);
+      if (!slicer.due) continue;
       if (slicer.workMs > budget) {
         stoppedEarly = true;
         break;
       }
-      marks += this.highlightRun(run);
-      await slicer.checkpoint();
+      await slicer.pause();
     }
     slicer.finish();
     if (stoppedEarly) this.budgetExceeded = true;
@@ -109,25 +114,27 @@ export class PageHighlighter {
       slices: slicer.slices,
       longestSliceMs: slicer.longestSliceMs,
       totalMs: performance.now() - started,
+      workMs: slicer.workMs,
       stoppedEarly,
     };
   }
 
-  private highlightRun(run: TextRun): number {
+  private highlightRun(run: TextRun, collector: RunCollector): number {
     const hits = findTerms(run.text, this.options.matcher);
     if (hits.length === 0) return 0;
     const toWrap: RunMatch[] = [];
     for (const hit of hits) {
+      if (collector.inSkippedRegion(run, hit.start, hit.end)) continue;
       this.found.set(hit.termId, (this.found.get(hit.termId) ?? 0) + 1);
       if (this.options.mode === 'first') {
         if (this.firstMark.get(hit.termId)?.isConnected) continue;
         if (toWrap.some((m) => m.termId === hit.termId)) continue;
       }
-      toWrap.push({ ...hit, run });
+      toWrap.push(hit);
     }
     if (toWrap.length === 0) return 0;
     const { setOfTerm } = this.options;
-    const created = wrapBlockMatches(run.block, toWrap, {
+    const created = wrapRunMatches(run, toWrap, {
       focusable: this.options.focusable,
       setOf: setOfTerm && ((termId) => (Object.hasOwn(setOfTerm, termId) ? setOfTerm[termId] : undefined)),
     });

@@ -39,21 +39,26 @@ const SKIPPED = [
   `mark.${HIGHLIGHT_CLASS}`,
 ];
 
-/** Matches an element that is, or is inside, a region Termlight leaves alone. */
-export const SKIP_SELECTOR = SKIPPED.flatMap((s) => [s, `${s} *`]).join(',');
-
-/** Tag names (lower case) skipped with everything inside them; the fast path of `skipsItself`. */
+/** Tag names (lower case) skipped with everything inside them. */
 const SKIPPED_TAGS = new Set(SKIPPED.filter((s) => /^[a-z-]+$/.test(s)));
 
 /**
- * Whether this element itself (not counting its ancestors) starts a skipped
- * region. Same rules as SKIP_SELECTOR, without running a selector: the page
- * walk asks this once per element, memoised up the tree.
+ * Whether this element's name alone makes it a skipped region (script, code,
+ * svg, our own marks...). Cheap: the page walk asks it of every element and
+ * steps over the subtree of those that answer yes.
  */
-export function skipsItself(el: Element): boolean {
+export function skipsByTag(el: Element): boolean {
   const name = el.localName;
   if (SKIPPED_TAGS.has(name)) return true;
-  if (name === 'mark') return el.classList.contains(HIGHLIGHT_CLASS);
+  return name === 'mark' && el.classList.contains(HIGHLIGHT_CLASS);
+}
+
+/**
+ * Whether an attribute makes this element a skipped region (editable,
+ * hidden, opted out). Five attribute reads, so it is asked only of the
+ * ancestors of text where a term was found, not of every element.
+ */
+export function skipsByAttribute(el: Element): boolean {
   if (!el.hasAttributes()) return false;
   const editable = el.getAttribute('contenteditable');
   return (
@@ -63,6 +68,11 @@ export function skipsItself(el: Element): boolean {
     el.hasAttribute('hidden') ||
     el.hasAttribute('data-termlight-ignore')
   );
+}
+
+/** Whether this element itself (not counting its ancestors) starts a region Termlight leaves alone. */
+export function skipsItself(el: Element): boolean {
+  return skipsByTag(el) || skipsByAttribute(el);
 }
 
 /** Element names whose text flows with their neighbours: a term may continue across them. */

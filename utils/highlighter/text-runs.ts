@@ -1,10 +1,14 @@
 /**
  * Collects a page's text as runs: consecutive text nodes that share their
  * nearest block ancestor, so "open <b>interest</b>" reads as one string.
- * One TreeWalker pass; per-element verdicts are cached so the cost stays
- * close to a bare walk. Open shadow roots (web components) are walked too.
+ * One TreeWalker pass that steps over skipped elements (script, code, svg...)
+ * with their subtrees, so the cost stays close to a bare walk. Regions
+ * skipped for an attribute (editable, aria-hidden...) are read like the rest
+ * and ruled out per match with `inSkippedRegion`, because reading every
+ * element's attributes would cost more than the whole walk.
+ * Open shadow roots (web components) are walked too.
  */
-import { INLINE_TAGS, skipsItself } from './skip-rules';
+import { INLINE_TAGS, skipsByAttribute, skipsByTag, skipsItself } from './skip-rules';
 
 export interface TextRun {
   block: Element;
@@ -14,19 +18,48 @@ export interface TextRun {
   text: string;
 }
 
-export class RunCollector {
-  private readonly skipCache = new Map<Node, boolean>();
-  private readonly blockCache = new Map<Element, Element>();
+/** Whether `node` sits inside a region Termlight leaves alone (asked once per scan, for its root). */
+function insideSkippedRegion(node: Node): boolean {
+  for (let el = node.parentElement; el; el = el.parentElement) {
+    if (skipsItself(el)) return true;
+  }
+  return false;
+}
 
-  /** Whether `el` is in a skipped region: its own rule, else its parent's (memoised). */
-  isSkipped(el: Element): boolean {
-    let verdict = this.skipCache.get(el);
+/** Moves `walker` past the subtree of its current node; returns the next node, or null at the end of its root. */
+function skipSubtree(walker: TreeWalker): Node | null {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    if (!walker.parentNode()) return null;
+  }
+}
+
+export class RunCollector {
+  private readonly blockCache = new Map<Element, Element>();
+  private readonly attributeVerdicts = new Map<Element, boolean>();
+
+  /** Whether `el` or an ancestor has an attribute that rules its text out (memoised up the tree). */
+  private skippedByAttribute(el: Element): boolean {
+    let verdict = this.attributeVerdicts.get(el);
     if (verdict === undefined) {
       const parent = el.parentElement;
-      verdict = skipsItself(el) || (parent !== null && this.isSkipped(parent));
-      this.skipCache.set(el, verdict);
+      verdict = skipsByAttribute(el) || (parent !== null && this.skippedByAttribute(parent));
+      this.attributeVerdicts.set(el, verdict);
     }
     return verdict;
+  }
+
+  /** Whether any text of `run` between `start` and `end` lies in a region skipped for an attribute. */
+  inSkippedRegion(run: TextRun, start: number, end: number): boolean {
+    for (let i = 0; i < run.nodes.length; i++) {
+      const nodeStart = run.offsets[i];
+      if (nodeStart >= end) break;
+      if (nodeStart + run.nodes[i].data.length <= start) continue;
+      const parent = run.nodes[i].parentElement;
+      if (parent && this.skippedByAttribute(parent)) return true;
+    }
+    return false;
   }
 
   blockOf(parent: Element): Element {
@@ -40,25 +73,35 @@ export class RunCollector {
   }
 
   /**
-   * Walks `root` and hands each finished run to `onRun`. `shouldStop` is asked
-   * between nodes so the caller can pause at a time budget; the walk resumes
-   * where it stopped on the next call.
+   * Walks `root` in document order, yielding each run as it is finished so
+   * the caller can pause between runs. A skipped element (script, code,
+   * editable region...) is stepped over with its whole subtree, so no text
+   * inside it is ever read and no per-node ancestor check is needed.
    */
   *runs(root: Node): Generator<TextRun, void, void> {
+    if ((root.nodeType === 1 && skipsItself(root as Element)) || insideSkippedRegion(root)) return;
     const doc = root.ownerDocument ?? (root as Document);
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     let current: TextRun | undefined;
     let text = '';
     const shadowHosts: Element[] = [];
-    for (let next = walker.nextNode(); next; next = walker.nextNode()) {
+    let next = walker.nextNode();
+    while (next) {
       if (next.nodeType === 1) {
-        // Elements are visited only to find open shadow roots, scanned after the light DOM.
-        if ((next as Element).shadowRoot) shadowHosts.push(next as Element);
+        const el = next as Element;
+        if (skipsByTag(el)) {
+          next = skipSubtree(walker);
+          continue;
+        }
+        // Open shadow roots (web components) are scanned after the light DOM.
+        if (el.shadowRoot) shadowHosts.push(el);
+        next = walker.nextNode();
         continue;
       }
       const node = next as Text;
+      next = walker.nextNode();
       const parent = node.parentElement;
-      if (!parent || this.isSkipped(parent)) continue;
+      if (!parent) continue; // text directly under a shadow root or the document
       const block = this.blockOf(parent);
       if (current && current.block !== block) {
         current.text = text;
@@ -78,7 +121,7 @@ export class RunCollector {
       if (/\S/.test(text)) yield current;
     }
     for (const host of shadowHosts) {
-      if (!this.isSkipped(host)) yield* this.runs(host.shadowRoot!);
+      if (!this.skippedByAttribute(host)) yield* this.runs(host.shadowRoot!);
     }
   }
 }

@@ -8,13 +8,12 @@
  * node, so the page ends with the very nodes it started with.
  */
 import Mark from 'mark.js';
-import { HIGHLIGHT_CLASS, SKIP_SELECTOR } from './skip-rules';
+import { HIGHLIGHT_CLASS } from './skip-rules';
 import type { TextRun } from './text-runs';
 
 export interface RunMatch {
   termId: string;
-  run: TextRun;
-  /** Offsets within `run.text`. */
+  /** Offsets within the run's text. */
   start: number;
   end: number;
 }
@@ -31,20 +30,6 @@ interface MarkRange {
   termId: string;
 }
 
-const EXCLUDE = [SKIP_SELECTOR];
-
-/** Offset of `first` in the text mark.js sees under `block` (same exclusions as the collector). */
-function offsetInBlock(block: Element, first: Text): number {
-  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-  let offset = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node === first) return offset;
-    const parent = node.parentElement;
-    if (parent && !parent.matches(SKIP_SELECTOR)) offset += (node as Text).data.length;
-  }
-  return -1;
-}
-
 function runIsIntact(run: TextRun): boolean {
   let text = '';
   for (const node of run.nodes) {
@@ -54,25 +39,30 @@ function runIsIntact(run: TextRun): boolean {
   return text === run.text;
 }
 
-/** Wraps the matches of one block; returns the created marks. */
-export function wrapBlockMatches(block: Element, matches: RunMatch[], options: WrapOptions): HTMLElement[] {
-  const ranges: MarkRange[] = [];
-  const runOffsets = new Map<TextRun, number>();
-  for (const match of matches) {
-    let base = runOffsets.get(match.run);
-    if (base === undefined) {
-      base = runIsIntact(match.run) ? offsetInBlock(block, match.run.nodes[0]) : -1;
-      runOffsets.set(match.run, base);
-    }
-    if (base < 0) continue; // the page changed this text since we read it
-    ranges.push({ start: base + match.start, length: match.end - match.start, termId: match.termId });
-  }
+/** Index of the node of `run` that holds character `offset`. */
+function nodeAt(run: TextRun, offset: number): number {
+  let i = 0;
+  while (i + 1 < run.nodes.length && run.offsets[i + 1] <= offset) i++;
+  return i;
+}
+
+/**
+ * Wraps matches of one run; returns the created marks. mark.js is given just
+ * the run's text nodes that the matches touch as its context, so its offsets
+ * are ours and it never walks (or selector-matches) the rest of the block:
+ * the collector already left out every skipped region.
+ */
+export function wrapRunMatches(run: TextRun, matches: RunMatch[], options: WrapOptions): HTMLElement[] {
   const created: HTMLElement[] = [];
-  if (ranges.length === 0) return created;
-  new Mark(block as HTMLElement).markRanges(ranges, {
+  // The page changed this text since we read it: leave it for the next scan.
+  if (matches.length === 0 || !runIsIntact(run)) return created;
+  const first = nodeAt(run, Math.min(...matches.map((m) => m.start)));
+  const last = nodeAt(run, Math.max(...matches.map((m) => m.end)) - 1);
+  const base = run.offsets[first];
+  const ranges: MarkRange[] = matches.map((m) => ({ start: m.start - base, length: m.end - m.start, termId: m.termId }));
+  new Mark(run.nodes.slice(first, last + 1) as unknown as HTMLElement[]).markRanges(ranges, {
     element: 'mark',
     className: HIGHLIGHT_CLASS,
-    exclude: EXCLUDE,
     each(element: Element, range: unknown) {
       const mark = element as HTMLElement;
       const { termId } = range as MarkRange;
