@@ -16,6 +16,16 @@ describe('CSV export neutralizes formula injection', () => {
     for (const value of [...dangerous, 'plain', "'plain", "''=x"]) expect(unescapeCell(escapeCell(value))).toBe(value);
   });
 
+  it('neutralizes formulas after a , or ; inside a cell, for spreadsheets that split on the other separator', () => {
+    const cells = ['x;=cmd|calc', 'a, +1', 'one; two;  @SUM(A1)', "b;'=already", 'falls, -5% then; \tTAB', 'line\n=cmd'];
+    for (const value of cells) {
+      const escaped = escapeCell(value);
+      for (const piece of escaped.split(/[,;\n]/)) expect(piece.trimStart()).not.toMatch(/^[=+\-@\t\r]/);
+      expect(unescapeCell(escaped)).toBe(value);
+    }
+    for (const value of ['a;b', 'x, y', 'a=b; c']) expect(escapeCell(value)).toBe(value);
+  });
+
   it('no cell of an exported file starts with = + - @ tab or CR', () => {
     const term: Term = {
       id: 'evil',
@@ -33,6 +43,8 @@ describe('CSV export neutralizes formula injection', () => {
     );
     const rows = Papa.parse<string[]>(csv.trim()).data;
     for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    // Every field is quoted, so a spreadsheet that honours quotes keeps each cell whole.
+    expect(csv.split('\r\n')[1].startsWith('"')).toBe(true);
     expect(rows[1][0]).toBe('\'=HYPERLINK("http://evil.example","x")');
   });
 });

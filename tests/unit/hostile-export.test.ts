@@ -77,9 +77,10 @@ describe('CSV export neutralises formula injection in every cell', () => {
     expect(dde).toMatchObject({
       term: "'=cmd|' /C calc'!A0",
       definition: "'=2+5+cmd|' /C calc'!A0 is a DDE payload.",
-      aliases: "'+1+1; =HYPERLINK(\"http://evil.example\")",
-      abbreviations: "'@A1; -B2",
-      body: "'=tab first\n=cmd|' /C calc'!A0",
+      // Each piece after a ; or a line break is neutralised too (spreadsheets set to ';', or ignoring quotes, split there).
+      aliases: "'+1+1; '=HYPERLINK(\"http://evil.example\")",
+      abbreviations: "'@A1; '-B2",
+      body: "'=tab first\n'=cmd|' /C calc'!A0",
       set: '\'=HYPERLINK("http://evil.example","Set")',
       set_description: "'@SUM(A1) -1 +1 =1",
     });

@@ -59,16 +59,25 @@ export function columnOf(header: string): CsvColumn | undefined {
  * CR) get a leading apostrophe on export. Cells that already start with
  * apostrophes before such a character get one more, so reading strips exactly
  * one and gives back the original text.
+ *
+ * The same goes for every place inside a cell that follows a `,`, a `;` or
+ * a line break (and spaces): a spreadsheet set to the other separator, or
+ * one that ignores quotes, splits the cell there, and the piece after it
+ * would otherwise start with a formula.
  */
 const FORMULA_START = /^'*[=+\-@\t\r]/;
 const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
+const INNER_FORMULA = /([,;\n][ \u00a0]*)('*[=+\-@\t\r])/g;
+const ESCAPED_INNER_FORMULA = /([,;\n][ \u00a0]*)'('*[=+\-@\t\r])/g;
 
 export function escapeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const inner = value.replace(INNER_FORMULA, "$1'$2");
+  return FORMULA_START.test(inner) ? `'${inner}` : inner;
 }
 
 export function unescapeCell(value: string): string {
-  return ESCAPED_FORMULA.test(value) ? value.slice(1) : value;
+  const outer = ESCAPED_FORMULA.test(value) ? value.slice(1) : value;
+  return outer.replace(ESCAPED_INNER_FORMULA, '$1$2');
 }
 
 /** How list cells are joined on export (reading accepts `;` or `|`). */

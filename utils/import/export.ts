@@ -104,7 +104,7 @@ export function toCsv(selection: Pick<Glossary, 'sets' | 'terms'>): string {
       `CSV cannot carry the title of ${orphans.map((s) => `"${s.title}"`).join(', ')}: every term of it is listed first under another set. Export it on its own, or as JSON.`,
     );
   }
-  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n' })}\r\n`;
+  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: true })}\r\n`;
 }
 
 export function exportGlossary(snapshot: GlossarySnapshot, request: ExportRequest): string {
