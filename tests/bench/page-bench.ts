@@ -158,6 +158,15 @@ async function main() {
     });
     process.stdout.write('.');
   }
+  if (rows.length > 0) printPages(rows);
+
+  if (only.length === 0 || only.includes('order-book')) await orderBook(browser, pagesServer.url('/pages/order-book.html'), code);
+  await browser.close();
+  await server.close();
+  await pagesServer.close();
+}
+
+function printPages(rows: Row[]) {
   console.log('\n');
   console.log(`${''.padEnd(36)}${'----------- cold -----------'.padStart(30)}${'----------- warm -----------'.padStart(30)}`);
   console.log(
@@ -190,11 +199,6 @@ async function main() {
     if (!kind) continue;
     console.log(`  ${kind.padEnd(8)} ${r.page.padEnd(24)} ${String(r.distinct).padStart(3)}  ${r.terms.map((id) => names.get(id)).join(', ')}`);
   }
-
-  if (only.length === 0 || only.includes('order-book')) await orderBook(browser, pagesServer.url('/pages/order-book.html'), code);
-  await browser.close();
-  await server.close();
-  await pagesServer.close();
 }
 
 /** CPU time of the page over a window, from the DevTools protocol. */

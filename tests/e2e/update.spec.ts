@@ -1,0 +1,119 @@
+/**
+ * A real update and a real reload of the extension with tabs open. Playwright
+ * loads extensions with --load-extension, under which an update cannot be
+ * installed and chrome.runtime.reload() does not bring the extension back
+ * (docs/browser-bugs.md), so this test drives Chromium through puppeteer-core
+ * and the DevTools protocol's Extensions.loadUnpacked: installing a newer
+ * version over the same folder is what an update does (same id, new code,
+ * the user's data kept).
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import { chromiumPath, EXTENSION_DIR, expect, test } from './fixtures';
+
+/** Errors and warnings our code logs in a page, and uncaught errors from our content script. */
+function problemsOf(page: Page, extensionId: string): string[] {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    const ours = (msg.location().url ?? '').includes(extensionId) || /termlight/i.test(msg.text());
+    if (ours && (msg.type() === 'error' || msg.type() === 'warn')) problems.push(`${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => {
+    const stack = error instanceof Error ? (error.stack ?? '') : String(error);
+    if (stack.includes(extensionId)) problems.push(`uncaught: ${stack}`);
+  });
+  return problems;
+}
+
+async function workerOf(browser: Browser, extensionId: string, version: string): Promise<WebWorker> {
+  for (;;) {
+    const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`), { timeout: 20_000 });
+    const worker = await target.worker();
+    if (worker && (await worker.evaluate(() => chrome.runtime.getManifest().version).catch(() => '')) === version) return worker;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const markIds = (page: Page) => page.$$eval('mark.termlight', (marks) => marks.map((m) => (m as HTMLElement).dataset.termId ?? ''));
+
+function setVersion(dir: string, version: string): void {
+  const file = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { version: string };
+  manifest.version = version;
+  writeFileSync(file, JSON.stringify(manifest));
+}
+
+test('an update and a reload with tabs open: old content scripts detach quietly, settings and glossary are kept, pages light up again', async ({ server }) => {
+  test.setTimeout(120_000);
+  const home = mkdtempSync(join(tmpdir(), 'termlight-update-'));
+  const dir = join(home, 'extension');
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  setVersion(dir, '1.0.0');
+  const browser = await puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    pipe: true,
+    enableExtensions: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const id = await browser.installExtension(dir);
+    const v1 = await workerOf(browser, id, '1.0.0');
+    // A user choice made before the update: every occurrence highlighted.
+    await v1.evaluate(() => chrome.storage.sync.set({ settings: { highlightMode: 'all' } }));
+    const open = await browser.newPage();
+    const problems = problemsOf(open, id);
+    await open.goto(server.url('/pages/basics.html'));
+    await open.waitForSelector('mark.termlight', { timeout: 20_000 });
+    const textBefore = await open.$eval('body', (b) => (b as HTMLElement).innerText);
+    const termsBefore = await v1.evaluate(() => new Promise<number>((resolve) => {
+      indexedDB.open('termlight').onsuccess = (e) => {
+        const req = (e.target as IDBOpenDBRequest).result.transaction('terms').objectStore('terms').count();
+        req.onsuccess = () => resolve(req.result);
+      };
+    }));
+
+    // The update: version 1.0.1 installed over 1.0.0, as the browser does.
+    setVersion(dir, '1.0.1');
+    expect(await browser.installExtension(dir)).toBe(id);
+    const v2 = await workerOf(browser, id, '1.0.1');
+
+    // The open tab's old script notices it is orphaned and takes its highlights away, quietly.
+    await open.waitForFunction(() => document.querySelectorAll('mark.termlight').length === 0, { timeout: 15_000 });
+    expect(await open.$eval('body', (b) => (b as HTMLElement).innerText)).toBe(textBefore);
+    await open.hover('#prose');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    // The new version kept the user's setting and the glossary (no loss, no duplicates)...
+    const termsAfter = await v2.evaluate(() => new Promise<number>((resolve) => {
+      indexedDB.open('termlight').onsuccess = (e) => {
+        const req = (e.target as IDBOpenDBRequest).result.transaction('terms').objectStore('terms').count();
+        req.onsuccess = () => resolve(req.result);
+      };
+    }));
+    expect(termsAfter).toBe(termsBefore);
+    // ...and a reload of the tab lights it up again, with every occurrence as set before the update.
+    await open.reload();
+    await open.waitForSelector('mark.termlight', { timeout: 20_000 });
+    const ids = await markIds(open);
+    expect(ids.filter((t) => t === 'short-squeeze').length).toBe(2);
+
+    // A reload of the extension (chrome.runtime.reload, as after an error or from chrome://extensions).
+    await v2.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    await open.waitForFunction(() => document.querySelectorAll('mark.termlight').length === 0, { timeout: 15_000 });
+    await workerOf(browser, id, '1.0.1');
+    const next = await browser.newPage();
+    const nextProblems = problemsOf(next, id);
+    await next.goto(server.url('/pages/basics.html'));
+    await next.waitForSelector('mark.termlight', { timeout: 20_000 });
+    expect(await markIds(next)).toContain('funding-rate');
+
+    expect(problems).toEqual([]);
+    expect(nextProblems).toEqual([]);
+  } finally {
+    await browser.close();
+    rmSync(home, { recursive: true, force: true });
+  }
+});
