@@ -5,6 +5,7 @@ import { replaceSets } from '../../utils/db/glossary-store';
 import { openGlossaryDb, type GlossaryDb } from '../../utils/db/schema';
 import type { Term } from '../../utils/glossary/schema';
 import { findTerms } from '../../utils/matcher';
+import { TermSearch } from '../../utils/search/term-search';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 
 const term = (id: string, name: string, sets: string[], related: string[] = []): Term => ({
@@ -93,5 +94,23 @@ describe('the background glossary service', () => {
     ]);
     expect((await service.listTerms({ setId: 'perps' })).map((t) => t.term)).toEqual(['Funding Rate', 'Mark Price']);
     expect(await service.getStatus()).toMatchObject({ termCount: 3, setCount: 2 });
+  });
+
+  it('keeps the search index in IndexedDB, so a worker woken from sleep serves it without rebuilding', async () => {
+    const first = await createGlossaryService(db, async () => settings).getSearchIndex();
+    expect(await db.get('derived', 'searchIndex')).toEqual(first);
+    // Mark the kept copy: a fresh service (a woken worker) must hand out that very copy.
+    await db.put('derived', { ...first, termCount: 999 }, 'searchIndex');
+    const woken = await createGlossaryService(db, async () => settings).getSearchIndex();
+    expect(woken.termCount).toBe(999);
+    expect(TermSearch.fromJSON(woken.json).search('funding').hits.map((h) => h.id)).toEqual(['funding-rate']);
+  });
+
+  it('after a glossary change the kept search index is not served: the new term is found', async () => {
+    await createGlossaryService(db, async () => settings).getSearchIndex();
+    await replaceSets(db, { sets: [], terms: [term('basis', 'Basis', ['perps'])] });
+    const woken = await createGlossaryService(db, async () => settings).getSearchIndex();
+    expect(TermSearch.fromJSON(woken.json).search('basis').hits.map((h) => h.id)).toEqual(['basis']);
+    expect((await db.get('derived', 'searchIndex'))?.key).toBe(woken.key);
   });
 });

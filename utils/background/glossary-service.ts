@@ -80,9 +80,7 @@ export function createGlossaryService(
     async getSearchIndex() {
       const revision = await getRevision(db);
       if (searchIndex?.revision !== revision) {
-        const payload = Promise.all([getAllTerms(db), db.getAll('sets')]).then(([terms, sets]) =>
-          buildSearchIndex(revision, terms, sets),
-        );
+        const payload = storedSearchIndex(db, revision);
         searchIndex = { revision, payload };
         payload.catch(() => {
           if (searchIndex?.payload === payload) searchIndex = undefined;
@@ -91,6 +89,22 @@ export function createGlossaryService(
       return searchIndex.payload;
     },
   };
+}
+
+/**
+ * The search index of this revision: the one kept in IndexedDB when it is
+ * current (a worker woken from sleep loads it instead of spending a quarter
+ * of a second rebuilding it), else built now and kept for next time.
+ */
+async function storedSearchIndex(db: GlossaryDb, revision: number): Promise<SearchIndexPayload> {
+  const key = String(revision);
+  const kept = await db.get('derived', 'searchIndex').catch(() => undefined);
+  if (kept?.key === key) return kept;
+  const [terms, sets] = await Promise.all([getAllTerms(db), db.getAll('sets')]);
+  const built = buildSearchIndex(revision, terms, sets);
+  // Only a cache: if it cannot be written, the next worker builds it again.
+  await db.put('derived', built, 'searchIndex').catch(() => undefined);
+  return built;
 }
 
 /**

@@ -10,9 +10,16 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Term, TermSet } from '../glossary/schema';
 import type { FeedRecord } from '../feeds/feed-record';
+import type { SearchIndexPayload } from '../search/term-search';
 
 export const DB_NAME = 'termlight';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
+
+/** What the background derives from the glossary and keeps across service-worker restarts. */
+export interface DerivedRecords {
+  /** The serialized search index, with the revision it was built from in `key`. */
+  searchIndex: SearchIndexPayload;
+}
 
 export interface MetaRecords {
   /** Bumped on every write to terms or sets; caches (matcher, search index) key on it. */
@@ -41,6 +48,15 @@ export interface GlossaryDbSchema extends DBSchema {
     value: FeedRecord;
     indexes: { 'by-url': string };
   };
+  /**
+   * Caches rebuilt from terms and sets whenever the revision moves on, kept
+   * so a service worker woken from sleep need not rebuild them. Losing them
+   * loses nothing.
+   */
+  derived: {
+    key: keyof DerivedRecords;
+    value: DerivedRecords[keyof DerivedRecords];
+  };
 }
 
 export type GlossaryDb = IDBPDatabase<GlossaryDbSchema>;
@@ -58,6 +74,10 @@ const UPGRADES: Array<(db: GlossaryDb) => void> = [
   (db) => {
     const feeds = db.createObjectStore('feeds', { keyPath: 'id' });
     feeds.createIndex('by-url', 'url', { unique: true });
+  },
+  // v3: derived data (the serialized search index), so a woken worker need not rebuild it.
+  (db) => {
+    db.createObjectStore('derived');
   },
 ];
 
