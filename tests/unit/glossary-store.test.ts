@@ -89,3 +89,31 @@ describe('the glossary store', () => {
     expect(await getAllTerms(db)).toEqual([]);
   });
 });
+
+describe('schema upgrades', () => {
+  it('a database from the previous release (v2) opens as v3 with every term, set and feed kept', async () => {
+    const { openDB } = await import('idb');
+    // v2 exactly as released: terms (by-set), sets, meta, feeds (by-url).
+    const old = await openDB('upgrade-from-v2', 2, {
+      upgrade(v2) {
+        v2.createObjectStore('terms', { keyPath: 'id' }).createIndex('by-set', 'sets', { multiEntry: true });
+        v2.createObjectStore('sets', { keyPath: 'id' });
+        v2.createObjectStore('meta');
+        v2.createObjectStore('feeds', { keyPath: 'id' }).createIndex('by-url', 'url', { unique: true });
+      },
+    });
+    await old.put('terms', term('funding-rate', ['a']));
+    await old.put('sets', { id: 'a', title: 'Set A', description: '', origin: 'bundled' });
+    await old.put('meta', 7, 'revision');
+    await old.put('feeds', { id: 'f1', url: 'https://feeds.example/g.json' });
+    old.close();
+
+    const upgraded = await openGlossaryDb('upgrade-from-v2');
+    expect(upgraded.version).toBe(3);
+    expect((await getAllTerms(upgraded)).map((t) => t.id)).toEqual(['funding-rate']);
+    expect(await getRevision(upgraded)).toBe(7);
+    expect(await upgraded.count('feeds')).toBe(1);
+    expect(await upgraded.get('derived', 'searchIndex')).toBeUndefined();
+    upgraded.close();
+  });
+});
