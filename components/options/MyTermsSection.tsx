@@ -6,7 +6,7 @@
  * moves the Save button away from a click that is already under way.
  */
 import { cloneElement, type JSX } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SetSummary } from '../../utils/db/glossary-store';
 import { SUMMARY_MAX, type Term } from '../../utils/glossary/schema';
 import { checkMyTerm, MY_TERMS_SET_ID, type FieldProblem, type MyTermField } from '../../utils/import/my-terms';
@@ -18,14 +18,20 @@ interface Props {
   revision: number;
   sets: SetSummary[] | undefined;
   onGlossaryChanged(): void;
+  /** A name to start a new term with (the popup's "add it to your own terms"); the Name field gets focus. */
+  initialName?: string;
 }
 
 type Touched = Partial<Record<MyTermField, boolean>>;
 
-export function MyTermsSection({ revision, sets, onGlossaryChanged }: Props) {
+export function MyTermsSection({ revision, sets, onGlossaryChanged, initialName }: Props) {
   const allTerms = useTerms(revision);
   const mine = useMemo(() => (allTerms ?? []).filter((t) => t.sets.includes(MY_TERMS_SET_ID)), [allTerms]);
-  const [form, setForm] = useState<MyTermForm>(EMPTY_FORM);
+  const [form, setForm] = useState<MyTermForm>(() => (initialName ? { ...EMPTY_FORM, term: initialName } : EMPTY_FORM));
+  const nameInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (initialName) nameInput.current?.focus({ preventScroll: true });
+  }, []);
   const [touched, setTouched] = useState<Touched>({});
   const [submitted, setSubmitted] = useState(false);
   const [serverProblems, setServerProblems] = useState<FieldProblem[]>([]);
@@ -134,7 +140,7 @@ export function MyTermsSection({ revision, sets, onGlossaryChanged }: Props) {
       )}
       <form class="my-term-form" onSubmit={save} noValidate aria-label={form.id ? `Edit ${form.term}` : 'Add a term'}>
         <h3>{form.id ? 'Edit term' : 'Add a term'}</h3>
-        {field('term', 'Name', <input type="text" value={form.term} onInput={(e) => set('term', e.currentTarget.value)} />)}
+        {field('term', 'Name', <input ref={nameInput} type="text" value={form.term} onInput={(e) => set('term', e.currentTarget.value)} />)}
         {field(
           'summary',
           `Definition (what the tooltip shows, up to ${SUMMARY_MAX} characters)`,

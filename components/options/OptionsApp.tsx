@@ -1,5 +1,6 @@
 /** The options page: one column of sections, a table of contents, and the page theme from settings. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { OPTIONS_SECTIONS, readOptionsLink, type OptionsSection } from '../../utils/options/options-link';
 import { AppearanceSection } from './AppearanceSection';
 import { ExportSection } from './ExportSection';
 import { FeedsSection } from './FeedsSection';
@@ -10,15 +11,16 @@ import { SiteRulesSection } from './SiteRulesSection';
 import { useSets } from './use-glossary';
 import { useOptionsSettings } from './use-options-settings';
 
-const SECTIONS = [
-  ['sets', 'Term sets'],
-  ['my-terms', 'My terms'],
-  ['import', 'Import'],
-  ['export', 'Export'],
-  ['feeds', 'Feeds'],
-  ['sites', 'Site rules'],
-  ['appearance', 'Appearance'],
-] as const;
+/** The table of contents; the section ids are the ones links may point at. */
+const SECTION_LABELS: Record<OptionsSection, string> = {
+  sets: 'Term sets',
+  'my-terms': 'My terms',
+  import: 'Import',
+  export: 'Export',
+  feeds: 'Feeds',
+  sites: 'Site rules',
+  appearance: 'Appearance',
+};
 
 export function OptionsApp() {
   const [settings, update] = useOptionsSettings();
@@ -31,6 +33,14 @@ export function OptionsApp() {
     if (settings) document.documentElement.dataset.theme = settings.theme;
   }, [settings?.theme]);
 
+  // A link to a section (#my-terms from the popup): the sections exist only once
+  // settings and sets have loaded, so the browser's own jump to the hash found nothing.
+  const [link] = useState(() => readOptionsLink(location.href));
+  const ready = settings !== undefined && sets !== undefined;
+  useEffect(() => {
+    if (ready && link.section) document.getElementById(link.section)?.scrollIntoView();
+  }, [ready]);
+
   return (
     <div class="options-layout">
       <header class="options-header">
@@ -38,9 +48,9 @@ export function OptionsApp() {
       </header>
       <nav class="options-nav" aria-label="Sections">
         <ul>
-          {SECTIONS.map(([id, label]) => (
+          {OPTIONS_SECTIONS.map((id) => (
             <li key={id}>
-              <a href={`#${id}`}>{label}</a>
+              <a href={`#${id}`}>{SECTION_LABELS[id]}</a>
             </li>
           ))}
         </ul>
@@ -51,7 +61,7 @@ export function OptionsApp() {
         ) : (
           <>
             <SetsSection sets={sets} settings={settings} update={update} onGlossaryChanged={glossaryChanged} />
-            <MyTermsSection revision={revision} sets={sets} onGlossaryChanged={glossaryChanged} />
+            <MyTermsSection revision={revision} sets={sets} onGlossaryChanged={glossaryChanged} initialName={link.name} />
             <ImportSection onGlossaryChanged={glossaryChanged} />
             <ExportSection sets={sets} />
             <FeedsSection />

@@ -20,6 +20,7 @@ import { revealOnPage } from './active-page';
 import { PageGlossaryImport } from './PageGlossaryImport';
 import { PageTerms } from './PageTerms';
 import { readerUrl } from '../../utils/reader/reader-url';
+import { optionsHref } from '../../utils/options/options-link';
 import { openTab } from './open-tab';
 import { SiteControls } from './SiteControls';
 import { withSite } from './site-switch';
@@ -63,7 +64,7 @@ export function PopupApp() {
 
   const back = () => setStack((s) => s.slice(0, -1));
   const openReader = (id?: string) => void openTab(readerUrl(id), inToolbar);
-  const myTermsUrl = `${browser.runtime.getURL('/options.html')}#my-terms`;
+  const myTermsUrl = optionsHref(browser.runtime.getURL('/options.html'), { section: 'my-terms', name: trimmed });
   const hostname = page.status === 'ready' ? page.hostname : undefined;
 
   async function changeSettings(patch: Parameters<typeof updateSettings>[0]): Promise<void> {

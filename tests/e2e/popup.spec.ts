@@ -123,10 +123,14 @@ test.describe('the toolbar popup', () => {
       'href',
       `chrome-extension://${extensionId}/reader.html`,
     );
-    await expect(popup.getByRole('link', { name: 'add it to your own terms' })).toHaveAttribute(
-      'href',
-      `chrome-extension://${extensionId}/options.html#my-terms`,
-    );
+    const addLink = popup.getByRole('link', { name: 'add it to your own terms' });
+    await expect(addLink).toHaveAttribute('href', `chrome-extension://${extensionId}/options.html?name=xyzzy#my-terms`);
+    // Following it opens the options page at My terms, the name filled in and the field focused.
+    const [options] = await Promise.all([context.waitForEvent('page'), addLink.click()]);
+    const name = options.locator('#my-terms').getByLabel('Name', { exact: true });
+    await expect(name).toHaveValue('xyzzy');
+    await expect(name).toBeFocused();
+    await expect(options.locator('#my-terms-heading')).toBeInViewport();
   });
 
   test('"On this page" lists the highlighted terms in order of first appearance; a click shows one on the page', async ({
