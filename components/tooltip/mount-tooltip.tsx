@@ -3,7 +3,8 @@
  * (WXT `createShadowRootUi`, open mode) with the Preact card inside, driven
  * by the tooltip controller. The host is added to the document only when a
  * card first opens, at the end of <html> (outside <body>, so page scripts
- * that watch or rebuild the body do not see it).
+ * that watch or rebuild the body do not see it), or inside the modal dialog,
+ * popover or fullscreen element its term is in (utils/tooltip/top-layer.ts).
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -16,6 +17,7 @@ import { DEFAULT_TIMING } from '../../utils/tooltip/hover-intent';
 import { recordLookup } from '../../utils/reader/history';
 import { readerUrl } from '../../utils/reader/reader-url';
 import { createTermCache } from '../../utils/tooltip/term-cache';
+import { topLayerAncestor } from '../../utils/tooltip/top-layer';
 import { createTooltipController, type TooltipView } from '../../utils/tooltip/tooltip-controller';
 import { TooltipCard } from './tooltip-card';
 import css from './tooltip.css?inline';
@@ -85,8 +87,11 @@ export async function mountTooltip(ctx: ContentScriptContext): Promise<void> {
     doc: document,
     host,
     shadow: ui.shadow,
-    ensureMounted() {
+    ensureMounted(anchor) {
       if (!host.isConnected) ui.mount();
+      // Inside a modal dialog, popover or fullscreen element, the card must be in it to show and be usable.
+      const parent = topLayerAncestor(anchor) ?? document.documentElement;
+      if (host.parentNode !== parent) parent.append(host);
     },
     render: draw,
     card: () => (current ? card : null),

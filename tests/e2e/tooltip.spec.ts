@@ -422,6 +422,25 @@ test.describe('definition card', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${stored.term}: ${stored.summary}`);
   });
 
+  test('a term inside a modal dialog gets its card on top of the dialog, and the card can be used', async ({ context, server }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url('/').replace(/\/$/, '') });
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/tooltip-dialog.html'));
+    const term = page.locator('#inside mark[data-term-id="funding-rate"]');
+    await expect(term).toHaveCount(1, { timeout: 15_000 });
+    await term.hover();
+    const copy = page.locator(`${CARD} button.action`);
+    // A click lands on the card only if it is above the dialog and not made inert by it.
+    await copy.click();
+    await expect(copy).toHaveText('Copied');
+    expect(await page.evaluate(() => document.querySelector('termlight-tooltip')?.parentElement?.id)).toBe('confirm');
+    // With the dialog closed, the next card goes back to the end of the page.
+    await page.evaluate(() => (document.getElementById('confirm') as HTMLDialogElement).close());
+    await page.locator('#outside mark').first().hover();
+    await expect(page.locator(CARD)).toBeVisible();
+    expect(await page.evaluate(() => document.querySelector('termlight-tooltip')?.parentElement === document.documentElement)).toBe(true);
+  });
+
   test('a tap on a touch screen opens the card at once, and a tap elsewhere closes it', async ({ context, server }) => {
     const page = await context.newPage();
     await page.goto(server.url('/pages/basics.html'));

@@ -38,8 +38,11 @@ export interface TooltipControllerOptions {
   /** The shadow host (in the page document) and its open shadow root. */
   host: HTMLElement;
   shadow: ShadowRoot;
-  /** Puts the host into the document if it is not there (first open, or the page removed it). */
-  ensureMounted(): void;
+  /**
+   * Puts the host into the document if it is not there (first open, or the
+   * page removed it), and where a card for `anchor` shows on top.
+   */
+  ensureMounted(anchor: HTMLElement): void;
   /** Renders the card for `view`, or nothing; synchronously. */
   render(view: TooltipView | null): void;
   /** The rendered card element, after `render`. */
@@ -124,7 +127,7 @@ export function createTooltipController(options: TooltipControllerOptions): Tool
       fallbackTitle: (anchor.textContent ?? '').trim(),
       cause,
     };
-    options.ensureMounted();
+    options.ensureMounted(anchor);
     // A page may zoom its root element (`html { zoom: 1.25 }`); the host sits under it. Undo that
     // zoom on the host so the card keeps its size and Floating UI's viewport pixels stay true.
     const pageZoom = doc.documentElement.currentCSSZoom || 1;
@@ -214,7 +217,7 @@ export function createTooltipController(options: TooltipControllerOptions): Tool
       else if (next) {
         // Get ready while the hover delay runs: the definition and the (hidden) host.
         if (next.dataset.termId) options.prefetch(next.dataset.termId);
-        options.ensureMounted();
+        options.ensureMounted(next);
         dispatch({ type: 'pointerEnterTerm', target: next });
       }
       else dispatch({ type: 'pointerLeave' });
