@@ -4,7 +4,7 @@
  * overlap; the leftmost-longest one wins ("open interest collapse" over
  * "open interest").
  */
-import { child, type CompiledMatcher, type TrieNode } from './compile';
+import type { CompiledMatcher, TrieNode } from './compile';
 import { gapKey, inflectionBases, normalizeToken, tokenize } from './tokens';
 
 export interface TermMatch {
@@ -15,8 +15,46 @@ export interface TermMatch {
   end: number;
 }
 
+/**
+ * The trie as matching reads it: children in Maps. The compiled matcher
+ * arrives as plain JSON objects; looking a freshly sliced word up in an
+ * object with hundreds of keys makes V8 internalize the string first, about
+ * 180 ns a word, while a Map hashes it in place. So each matcher is turned
+ * into Maps once, on first use, and kept for as long as the matcher lives.
+ */
+interface MatchNode {
+  c?: Map<string, MatchNode>;
+  t?: string;
+}
+
+function toMatchNode(node: TrieNode): MatchNode {
+  const out: MatchNode = {};
+  if (node.t !== undefined) out.t = node.t;
+  if (node.c) {
+    out.c = new Map();
+    // Own keys only: "constructor" in page text is a word, not a child.
+    for (const key of Object.keys(node.c)) out.c.set(key, toMatchNode(node.c[key]));
+  }
+  return out;
+}
+
+const matchTries = new WeakMap<CompiledMatcher, { ci: MatchNode; cs: MatchNode }>();
+
+function triesOf(matcher: CompiledMatcher): { ci: MatchNode; cs: MatchNode } {
+  let tries = matchTries.get(matcher);
+  if (!tries) {
+    tries = { ci: toMatchNode(matcher.ci), cs: toMatchNode(matcher.cs) };
+    matchTries.set(matcher, tries);
+  }
+  return tries;
+}
+
+function child(node: MatchNode, key: string): MatchNode | undefined {
+  return node.c?.get(key);
+}
+
 /** The term a match ending on `token` under `parent` names, trying plural and possessive bases. */
-function terminalAt(parent: TrieNode, token: string, exact: TrieNode | undefined): string | undefined {
+function terminalAt(parent: MatchNode, token: string, exact: MatchNode | undefined): string | undefined {
   if (exact?.t !== undefined) return exact.t;
   if (!parent.c) return undefined;
   for (const base of inflectionBases(token)) {
@@ -32,7 +70,7 @@ interface Walk {
 }
 
 function walk(
-  root: TrieNode,
+  root: MatchNode,
   text: string,
   keyText: string,
   starts: number[],
@@ -48,7 +86,7 @@ function walk(
       if (!afterGap) break;
       parent = afterGap;
     }
-    const token = normalizeToken(keyText.slice(starts[k], ends[k]));
+    const token = keyText.slice(starts[k], ends[k]);
     const exact = child(parent, token);
     const termId = terminalAt(parent, token, exact);
     if (termId !== undefined) best = { termId, lastToken: k };
@@ -70,25 +108,27 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
   const matches: TermMatch[] = [];
   const { starts, ends } = tokenize(text);
   if (starts.length === 0) return matches;
+  // Keys are read from a copy with apostrophes made plain ("maker’s" = "maker's"):
+  // the same length, so token offsets hold, and no word needs normalizing on its own.
+  const keyText = normalizeToken(text);
   // Lower-case the whole text once; per-token lowering only if lengths differ (rare Unicode).
-  let lower = text.toLowerCase();
-  const perToken = lower.length !== text.length;
-  if (perToken) lower = text;
-  const ciRoot = matcher.ci;
-  const csRoot = matcher.cs;
+  let lower = keyText.toLowerCase();
+  const perToken = lower.length !== keyText.length;
+  if (perToken) lower = keyText;
+  const { ci: ciRoot, cs: csRoot } = triesOf(matcher);
   const hasCs = csRoot.c !== undefined; // compile only creates children when it inserts a form
   for (let k = 0; k < starts.length; k++) {
     let best: Walk | undefined;
     const firstKey = perToken
-      ? text.slice(starts[k], ends[k]).toLowerCase()
+      ? keyText.slice(starts[k], ends[k]).toLowerCase()
       : lower.slice(starts[k], ends[k]);
     // Cheap first-token test before any walking: almost every word fails here.
-    if (child(ciRoot, normalizeToken(firstKey)) || hasInflectedRoot(ciRoot, firstKey)) {
-      best = perToken ? walkLowered(ciRoot, text, starts, ends, k) : walk(ciRoot, text, lower, starts, ends, k);
+    if (child(ciRoot, firstKey) || hasInflectedRoot(ciRoot, firstKey)) {
+      best = perToken ? walkLowered(ciRoot, keyText, starts, ends, k) : walk(ciRoot, text, lower, starts, ends, k);
     }
-    if (hasCs && startsUpper(text, starts[k]) && !isRegnalNumber(text, starts, ends, k)) {
-      const cs = walk(csRoot, text, text, starts, ends, k);
-      if (cs && (!best || cs.lastToken > best.lastToken)) best = cs;
+    if (hasCs && startsUpper(text, starts[k])) {
+      const cs = walk(csRoot, text, keyText, starts, ends, k);
+      if (cs && (!best || cs.lastToken > best.lastToken) && !isRegnalNumber(text, starts, ends, k)) best = cs;
     }
     if (best) {
       matches.push({ termId: best.termId, start: starts[k], end: ends[best.lastToken] });
@@ -110,14 +150,14 @@ function isRegnalNumber(text: string, starts: number[], ends: number[], k: numbe
   return startsUpper(text, starts[k - 1]);
 }
 
-function hasInflectedRoot(root: TrieNode, token: string): boolean {
+function hasInflectedRoot(root: MatchNode, token: string): boolean {
   const last = token.charCodeAt(token.length - 1);
   if (last !== 115 /* s */) return false;
   return inflectionBases(token).some((base) => child(root, base)?.t !== undefined);
 }
 
 /** Fallback for texts whose lower-case form changes length: lower each token on its own. */
-function walkLowered(root: TrieNode, text: string, starts: number[], ends: number[], first: number) {
+function walkLowered(root: MatchNode, text: string, starts: number[], ends: number[], first: number) {
   const tokens = starts.map((s, i) => text.slice(s, ends[i]).toLowerCase());
   let lowered = '';
   const s2: number[] = [];

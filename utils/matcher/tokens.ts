@@ -74,10 +74,12 @@ export function normalizeToken(token: string): string {
 /**
  * Singular and non-possessive spellings of a token, tried when it ends a term:
  * "rates" → "rate", "liquidities" → "liquidity", "maker's" → "maker", "ETFs" → "ETF".
+ * The token's apostrophes must already be plain (`normalizeToken`).
  */
-export function inflectionBases(token: string): string[] {
+export function inflectionBases(t: string): string[] {
   const out: string[] = [];
-  const t = normalizeToken(token);
+  // Only a final s can be a plural or a possessive: most words stop here.
+  if (t.charCodeAt(t.length - 1) !== 115 /* s */ && t.charCodeAt(t.length - 1) !== 83 /* S */) return out;
   if (t.endsWith("'s") || t.endsWith("'S")) out.push(t.slice(0, -2));
   else if (t.endsWith('s') && t.length > 2) {
     out.push(t.slice(0, -1));
