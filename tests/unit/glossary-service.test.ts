@@ -7,17 +7,9 @@ import type { Term } from '../../utils/glossary/schema';
 import { findTerms } from '../../utils/matcher';
 import { TermSearch } from '../../utils/search/term-search';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+import { makeTerm } from '../support/make-term';
 
-const term = (id: string, name: string, sets: string[], related: string[] = []): Term => ({
-  id,
-  term: name,
-  aliases: [],
-  abbreviations: [],
-  summary: `About ${name}.`,
-  body: '',
-  sets,
-  related,
-});
+const term = (id: string, name: string, sets: string[], related: string[] = []): Term => makeTerm({ id, term: name, sets, related });
 
 let db: GlossaryDb;
 let settings: Settings;

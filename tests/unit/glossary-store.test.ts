@@ -4,17 +4,9 @@ import { getAllTerms, getRevision, getTerm, listSets, replaceSets } from '../../
 import { openGlossaryDb, type GlossaryDb } from '../../utils/db/schema';
 import { importBundledGlossary } from '../../utils/glossary/bundled';
 import type { Glossary, Term } from '../../utils/glossary/schema';
+import { makeTerm } from '../support/make-term';
 
-const term = (id: string, sets: string[], summary = `About ${id}.`): Term => ({
-  id,
-  term: id,
-  aliases: [],
-  abbreviations: [],
-  summary,
-  body: '',
-  sets,
-  related: [],
-});
+const term = (id: string, sets: string[], summary = `About ${id}.`): Term => makeTerm({ id, sets, summary });
 
 const bundled = (terms: Term[]): Glossary => ({
   format: 'termlight-glossary',

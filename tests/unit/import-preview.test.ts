@@ -4,18 +4,10 @@ import { checkIntegrity } from '../../utils/glossary/integrity';
 import { parseGlossaryDocument } from '../../utils/import/parse';
 import { planImport, previewImport } from '../../utils/import/preview';
 import type { GlossarySnapshot } from '../../utils/import/types';
+import { makeTerm } from '../support/make-term';
 
-const term = (id: string, name: string, sets: string[], extra: Partial<Term> = {}): Term => ({
-  id,
-  term: name,
-  aliases: [],
-  abbreviations: [],
-  summary: `About ${name}, in the bundled words.`,
-  body: '',
-  sets,
-  related: [],
-  ...extra,
-});
+const term = (id: string, name: string, sets: string[], extra: Partial<Term> = {}): Term =>
+  makeTerm({ id, term: name, sets, summary: `About ${name}, in the bundled words.`, ...extra });
 const set = (id: string, title: string, origin: TermSet['origin'] = 'bundled'): TermSet => ({ id, title, description: '', origin });
 
 const existing: GlossarySnapshot = {

@@ -6,6 +6,7 @@ import { getAllTerms, getRevision, getTerm, listSets, replaceSets, replaceSetsWi
 import { openGlossaryDb, type GlossaryDb } from '../../utils/db/schema';
 import type { Term } from '../../utils/glossary/schema';
 import { createImportService, type ImportService } from '../../utils/import/import-service';
+import { makeTerm } from '../support/make-term';
 
 const JSONLD_PAGE = join(import.meta.dirname, '..', 'e2e', 'pages', 'jsonld-market-panic-selling.html');
 const FIVE = [
@@ -16,17 +17,8 @@ const FIVE = [
   'volatility-triggered-pauses',
 ];
 
-const term = (id: string, name: string, sets: string[], extra: Partial<Term> = {}): Term => ({
-  id,
-  term: name,
-  aliases: [],
-  abbreviations: [],
-  summary: `Bundled words about ${name}.`,
-  body: '',
-  sets,
-  related: [],
-  ...extra,
-});
+const term = (id: string, name: string, sets: string[], extra: Partial<Term> = {}): Term =>
+  makeTerm({ id, term: name, sets, summary: `Bundled words about ${name}.`, ...extra });
 
 let db: GlossaryDb;
 let service: ImportService;

@@ -6,17 +6,9 @@ import { openGlossaryDb } from '../../utils/db/schema';
 import type { Term } from '../../utils/glossary/schema';
 import { TermSearch } from '../../utils/search/term-search';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { makeTerm } from '../support/make-term';
 
-const term = (id: string, name: string, sets: string[]): Term => ({
-  id,
-  term: name,
-  aliases: [],
-  abbreviations: [],
-  summary: `About ${name}.`,
-  body: '',
-  sets,
-  related: [],
-});
+const term = (id: string, name: string, sets: string[]): Term => makeTerm({ id, term: name, sets });
 
 describe('the background search index', () => {
   it('is built once per glossary revision, over every term whatever the settings', async () => {
