@@ -151,8 +151,6 @@ function isRegnalNumber(text: string, starts: number[], ends: number[], k: numbe
 }
 
 function hasInflectedRoot(root: MatchNode, token: string): boolean {
-  const last = token.charCodeAt(token.length - 1);
-  if (last !== 115 /* s */) return false;
   return inflectionBases(token).some((base) => child(root, base)?.t !== undefined);
 }
 

@@ -18,9 +18,11 @@ export interface OptionsLink {
 /** Longest name carried over; the form says what is too long anyway. */
 const MAX_NAME = 200;
 
+const cleanName = (name: string | null | undefined) => name?.trim().slice(0, MAX_NAME) || undefined;
+
 /** The options page at `link`, from the page's own address (`runtime.getURL('/options.html')`). */
 export function optionsHref(base: string, link: OptionsLink): string {
-  const name = link.name?.trim().slice(0, MAX_NAME);
+  const name = cleanName(link.name);
   const query = name ? `?${new URLSearchParams({ name }).toString()}` : '';
   return `${base}${query}${link.section ? `#${link.section}` : ''}`;
 }
@@ -30,6 +32,5 @@ export function readOptionsLink(href: string): OptionsLink {
   const url = new URL(href);
   const hash = url.hash.slice(1);
   const section = (OPTIONS_SECTIONS as readonly string[]).includes(hash) ? (hash as OptionsSection) : undefined;
-  const name = url.searchParams.get('name')?.trim().slice(0, MAX_NAME) || undefined;
-  return { section, name };
+  return { section, name: cleanName(url.searchParams.get('name')) };
 }
