@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Term } from '../../utils/glossary/schema';
+import { readBundledSources } from '../../data/tools/read-sources';
+import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
+import { surfaceFormsOf } from '../../utils/glossary/surface-forms';
 import { compileMatcher, findTerms } from '../../utils/matcher';
+import { FirstWordFilter, tokenize } from '../../utils/matcher/tokens';
 
 const t = (id: string, term: string, extra: Partial<Term> = {}): Term => ({
   id,
@@ -116,5 +120,40 @@ describe('the term matcher', () => {
       ['perp', 'perp'],
       ['funding-rate', 'funding rates'],
     ]);
+  });
+
+  it('looks up only the words that can start a term', () => {
+    const filter = new FirstWordFilter(matcher.firstWords);
+    const words = (text: string) => {
+      const { starts, ends, candidates } = tokenize(text, filter);
+      return candidates.map((k) => text.slice(starts[k], ends[k]));
+    };
+    expect(words('The cat sat on the mat and then went home')).toEqual([]);
+    // Capitals, plurals, possessives and curly apostrophes, abbreviations, non-ASCII words.
+    expect(words('OPEN doors, Liquidations, the market’s ETFs, Börsen and ÉTÉ')).toEqual(
+      expect.arrayContaining(['OPEN', 'Liquidations', 'market’s', 'ETFs', 'Börsen', 'ÉTÉ']),
+    );
+    expect(words('doors the and')).toEqual([]);
+  });
+});
+
+describe('the bundled glossary', () => {
+  const glossary = compileBundledGlossary(readBundledSources());
+  const bundled = compileMatcher(glossary.terms, { includeAmbiguous: true });
+
+  it('finds every surface form of every term, as written, in capitals and as a plural or possessive', () => {
+    const missed: string[] = [];
+    for (const term of glossary.terms) {
+      for (const form of surfaceFormsOf(term)) {
+        const plural = /[A-Z]$/.test(form.text) ? [`${form.text}s`] : []; // ETFs, P&Ls, 0DTEs
+        const variants = form.caseSensitive ? [form.text, ...plural] : [form.text, form.text.toUpperCase(), `${form.text}’s`];
+        for (const variant of variants) {
+          const text = `Today the ${variant} moved.`;
+          const hit = findTerms(text, bundled).find((m) => m.start === 'Today the '.length);
+          if (hit?.termId !== term.id) missed.push(variant);
+        }
+      }
+    }
+    expect(missed).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  * "open interest").
  */
 import type { CompiledMatcher, TrieNode } from './compile';
-import { gapKey, inflectionBases, normalizeToken, tokenize } from './tokens';
+import { FirstWordFilter, gapKey, inflectionBases, normalizeToken, tokenize } from './tokens';
 
 export interface TermMatch {
   termId: string;
@@ -19,44 +19,58 @@ export interface TermMatch {
  * The trie as matching reads it: children in Maps. The compiled matcher
  * arrives as plain JSON objects; looking a freshly sliced word up in an
  * object with hundreds of keys makes V8 internalize the string first, about
- * 180 ns a word, while a Map hashes it in place. So each matcher is turned
- * into Maps once, on first use, and kept for as long as the matcher lives.
+ * 180 ns a word, while a Map hashes it in place. A node's Map is built the
+ * first time one of its children is looked up, so a page load converts the
+ * few nodes its text reaches, not the whole trie.
  */
-interface MatchNode {
-  c?: Map<string, MatchNode>;
-  t?: string;
+class MatchNode {
+  readonly t: string | undefined;
+  readonly hasChildren: boolean;
+  private children: Map<string, MatchNode> | undefined;
+
+  constructor(private readonly source: TrieNode) {
+    this.t = source.t;
+    this.hasChildren = source.c !== undefined;
+  }
+
+  child(key: string): MatchNode | undefined {
+    if (!this.hasChildren) return undefined;
+    if (!this.children) {
+      this.children = new Map();
+      // Own keys only: "constructor" in page text is a word, not a child.
+      const c = this.source.c!;
+      for (const k of Object.keys(c)) this.children.set(k, new MatchNode(c[k]));
+    }
+    return this.children.get(key);
+  }
 }
 
-function toMatchNode(node: TrieNode): MatchNode {
-  const out: MatchNode = {};
-  if (node.t !== undefined) out.t = node.t;
-  if (node.c) {
-    out.c = new Map();
-    // Own keys only: "constructor" in page text is a word, not a child.
-    for (const key of Object.keys(node.c)) out.c.set(key, toMatchNode(node.c[key]));
-  }
-  return out;
+interface MatcherState {
+  ci: MatchNode;
+  cs: MatchNode;
+  /** Every word a term can start with: the tokens of a page worth looking up. */
+  firstWords: FirstWordFilter;
 }
 
-const matchTries = new WeakMap<CompiledMatcher, { ci: MatchNode; cs: MatchNode }>();
+const matcherStates = new WeakMap<CompiledMatcher, MatcherState>();
 
-function triesOf(matcher: CompiledMatcher): { ci: MatchNode; cs: MatchNode } {
-  let tries = matchTries.get(matcher);
-  if (!tries) {
-    tries = { ci: toMatchNode(matcher.ci), cs: toMatchNode(matcher.cs) };
-    matchTries.set(matcher, tries);
+function stateOf(matcher: CompiledMatcher): MatcherState {
+  let state = matcherStates.get(matcher);
+  if (!state) {
+    state = { ci: new MatchNode(matcher.ci), cs: new MatchNode(matcher.cs), firstWords: new FirstWordFilter(matcher.firstWords) };
+    matcherStates.set(matcher, state);
   }
-  return tries;
+  return state;
 }
 
 function child(node: MatchNode, key: string): MatchNode | undefined {
-  return node.c?.get(key);
+  return node.child(key);
 }
 
 /** The term a match ending on `token` under `parent` names, trying plural and possessive bases. */
 function terminalAt(parent: MatchNode, token: string, exact: MatchNode | undefined): string | undefined {
   if (exact?.t !== undefined) return exact.t;
-  if (!parent.c) return undefined;
+  if (!parent.hasChildren) return undefined;
   for (const base of inflectionBases(token)) {
     const t = child(parent, base)?.t;
     if (t !== undefined) return t;
@@ -90,7 +104,7 @@ function walk(
     const exact = child(parent, token);
     const termId = terminalAt(parent, token, exact);
     if (termId !== undefined) best = { termId, lastToken: k };
-    if (!exact?.c) break;
+    if (!exact?.hasChildren) break;
     parent = exact;
   }
   return best;
@@ -106,8 +120,9 @@ function startsUpper(text: string, i: number): boolean {
 
 export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
   const matches: TermMatch[] = [];
-  const { starts, ends } = tokenize(text);
-  if (starts.length === 0) return matches;
+  const { ci: ciRoot, cs: csRoot, firstWords } = stateOf(matcher);
+  const { starts, ends, candidates } = tokenize(text, firstWords);
+  if (candidates.length === 0) return matches;
   // Keys are read from a copy with apostrophes made plain ("maker’s" = "maker's"):
   // the same length, so token offsets hold, and no word needs normalizing on its own.
   const keyText = normalizeToken(text);
@@ -115,9 +130,10 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
   let lower = keyText.toLowerCase();
   const perToken = lower.length !== keyText.length;
   if (perToken) lower = keyText;
-  const { ci: ciRoot, cs: csRoot } = triesOf(matcher);
-  const hasCs = csRoot.c !== undefined; // compile only creates children when it inserts a form
-  for (let k = 0; k < starts.length; k++) {
+  const hasCs = csRoot.hasChildren; // compile only creates children when it inserts a form
+  let next = 0; // the first token not yet inside a match
+  for (const k of candidates) {
+    if (k < next) continue;
     let best: Walk | undefined;
     const firstKey = perToken
       ? keyText.slice(starts[k], ends[k]).toLowerCase()
@@ -126,13 +142,13 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
     if (child(ciRoot, firstKey) || hasInflectedRoot(ciRoot, firstKey)) {
       best = perToken ? walkLowered(ciRoot, keyText, starts, ends, k) : walk(ciRoot, text, lower, starts, ends, k);
     }
-    if (hasCs && startsUpper(text, starts[k])) {
+    if (hasCs) {
       const cs = walk(csRoot, text, keyText, starts, ends, k);
       if (cs && (!best || cs.lastToken > best.lastToken) && !isRegnalNumber(text, starts, ends, k)) best = cs;
     }
     if (best) {
       matches.push({ termId: best.termId, start: starts[k], end: ends[best.lastToken] });
-      k = best.lastToken;
+      next = best.lastToken + 1;
     }
   }
   return matches;

@@ -6,12 +6,16 @@
  */
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+/** For each ASCII code: its lower case if it is a word character (letter or digit), else 0. */
+const ASCII_WORD_LOWER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9]/.test(ch)) ASCII_WORD_LOWER[c] = ch.toLowerCase().charCodeAt(0);
+}
 
 export function isWordChar(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
-  if (code < 128) return ASCII_WORD[code] === 1;
+  if (code < 128) return ASCII_WORD_LOWER[code] !== 0;
   if (code >= 0xd800 && code <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
   return WORD_CHAR.test(text[i]);
 }
@@ -26,25 +30,127 @@ export interface TokenSpans {
   ends: number[];
 }
 
-export function tokenize(text: string): TokenSpans {
+/** Tokens, plus which of them may start a term, as far as a `FirstWordFilter` can tell. */
+export interface ScannedTokens extends TokenSpans {
+  /** Indices (into `starts`) of the tokens worth looking up, in order. */
+  candidates: number[];
+}
+
+/*
+ * Words are hashed as they are read, lower case and with plain apostrophes:
+ * h = h * 31 + code per character (plain arithmetic, cheap even before the
+ * JIT has compiled the loop), then mixed once per word into a filter slot.
+ */
+const APOSTROPHE_CODE = 39;
+const FILTER_BITS = 18;
+
+function slotOfHash(h: number): number {
+  return Math.imul(h, 0x9e3779b1) >>> (32 - FILTER_BITS);
+}
+
+function hashCode(code: number): number {
+  return code < 128 ? ASCII_WORD_LOWER[code] || code : code === 0x2019 ? APOSTROPHE_CODE : code;
+}
+
+/** Hash of `text` from `start` to `end`, as the tokenizer computes it. */
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (h * 31 + hashCode(text.charCodeAt(i))) | 0;
+  return h;
+}
+
+/** The filter slot of a word: where `FirstWordFilter` keeps its bit. */
+export function firstWordSlot(word: string): number {
+  return slotOfHash(hashRange(word, 0, word.length));
+}
+
+/**
+ * A bit set of hashes of every word a term can start with (lower case).
+ * Almost every word on a page starts no term; this answers "certainly not"
+ * for them from the hash the tokenizer computes anyway, so they are never
+ * sliced out of the text or looked up in a Map. A "maybe" is checked exactly.
+ * Built from slots the background computed with the matcher, so a page load
+ * hashes no glossary words.
+ */
+export class FirstWordFilter {
+  private readonly bits = new Uint32Array(1 << (FILTER_BITS - 5));
+
+  constructor(slots: readonly number[]) {
+    for (const slot of slots) this.bits[slot >>> 5] |= 1 << (slot & 31);
+  }
+
+  mayHave(h: number): boolean {
+    const slot = slotOfHash(h);
+    return (this.bits[slot >>> 5] & (1 << (slot & 31))) !== 0;
+  }
+}
+
+const LOWER_S = 115;
+const LOWER_Y = 121;
+
+/** Whether a token ending in s may be the plural or possessive of a word in the filter ("rates", "ETFs", "maker's", "liquidities"). */
+function mayHaveBase(filter: FirstWordFilter, text: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (len < 2) return false;
+  const h2 = hashRange(text, start, end - 2);
+  return (
+    filter.mayHave((h2 * 31 + hashCode(text.charCodeAt(end - 2))) | 0) ||
+    filter.mayHave(h2) ||
+    (len > 3 && filter.mayHave((hashRange(text, start, end - 3) * 31 + LOWER_Y) | 0))
+  );
+}
+
+/**
+ * Splits `text` into word tokens in one pass. With a filter, also lists the
+ * tokens that may start a term: those whose lower-case form, or the form
+ * without a plural or possessive ending, the filter may hold, and every
+ * token with a non-ASCII letter (those are checked exactly, not hashed).
+ * The loops read each character once with as few operations as possible:
+ * this runs over every word of a page, mostly before the JIT has warmed up.
+ */
+export function tokenize(text: string, filter?: FirstWordFilter): ScannedTokens {
   const starts: number[] = [];
   const ends: number[] = [];
+  const candidates: number[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
-    while (i < n && !isWordChar(text, i)) i++;
+    for (; i < n; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 128 ? ASCII_WORD_LOWER[code] !== 0 : isWordChar(text, i)) break;
+    }
     if (i >= n) break;
     const start = i;
+    let h = 0;
+    let exotic = false;
     for (;;) {
-      while (i < n && isWordChar(text, i)) i++;
+      for (; i < n; i++) {
+        const code = text.charCodeAt(i);
+        if (code < 128) {
+          const lower = ASCII_WORD_LOWER[code];
+          if (lower === 0) break;
+          h = (h * 31 + lower) | 0;
+        } else if (isWordChar(text, i)) exotic = true;
+        else break;
+      }
       // Keep an inner apostrophe only when a word character follows it.
-      if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordChar(text, i + 1)) i++;
-      else break;
+      if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordChar(text, i + 1)) {
+        h = (h * 31 + APOSTROPHE_CODE) | 0;
+        i++;
+      } else break;
     }
     starts.push(start);
     ends.push(i);
+    if (
+      filter &&
+      (exotic ||
+        filter.mayHave(h) ||
+        ((text.charCodeAt(i - 1) | 32) === LOWER_S && mayHaveBase(filter, text, start, i)))
+    ) {
+      candidates.push(starts.length - 1);
+    }
   }
-  return { starts, ends };
+  return { starts, ends, candidates };
 }
 
 const SEPARATOR_ONLY = /^[\s\u00a0\-\u2010-\u2014]+$/;
@@ -53,7 +159,10 @@ const MAX_GAP = 3;
 
 /**
  * The key of the gap between two tokens, or null when the tokens cannot be
- * part of one term (a sentence break, a long run of punctuation).
+ * part of one term (more than one punctuation mark, a long run of spaces).
+ * One punctuation mark keeps its place ("S&P", "P/E", "BTC.D", "fear,
+ * uncertainty and doubt"): it joins words only where a term has that very
+ * mark, so "Short. Squeeze" stays two words.
  */
 export function gapKey(gap: string): string | null {
   if (gap.length === 1) {
@@ -62,8 +171,7 @@ export function gapKey(gap: string): string | null {
   }
   if (SEPARATOR_ONLY.test(gap)) return gap.length <= MAX_GAP ? ' ' : null;
   const compact = gap.replace(SPACES, '');
-  if (compact.length > 1 || /[.,;:!?()[\]{}"“”]/.test(compact)) return null;
-  return compact;
+  return compact.length === 1 && gap.length <= MAX_GAP ? compact : null;
 }
 
 /** Normalise apostrophes so "maker’s" and "maker's" are the same token. */
@@ -81,6 +189,8 @@ export function inflectionBases(t: string): string[] {
   // Only a final s can be a plural or a possessive: most words stop here.
   if (t.charCodeAt(t.length - 1) !== 115 /* s */ && t.charCodeAt(t.length - 1) !== 83 /* S */) return out;
   if (t.endsWith("'s") || t.endsWith("'S")) out.push(t.slice(0, -2));
+  // "P&Ls", "COIN-Ms": a capital letter ending an abbreviation takes a plural s too.
+  else if (t.length === 2 && t.charCodeAt(0) >= 65 && t.charCodeAt(0) <= 90 && t.endsWith('s')) out.push(t[0]);
   else if (t.endsWith('s') && t.length > 2) {
     out.push(t.slice(0, -1));
     if (t.endsWith('ies') && t.length > 4) out.push(`${t.slice(0, -3)}y`);
