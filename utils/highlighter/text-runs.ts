@@ -83,7 +83,10 @@ export class RunCollector {
     const doc = root.ownerDocument ?? (root as Document);
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     let current: TextRun | undefined;
-    let text = '';
+    // The run's text is joined once when it ends: a flat string, which the
+    // matcher reads faster than the chain of pieces `+=` would build.
+    let parts: string[] = [];
+    let length = 0;
     const shadowHosts: Element[] = [];
     let next = walker.nextNode();
     while (next) {
@@ -104,21 +107,24 @@ export class RunCollector {
       if (!parent) continue; // text directly under a shadow root or the document
       const block = this.blockOf(parent);
       if (current && current.block !== block) {
-        current.text = text;
-        if (/\S/.test(text)) yield current;
+        current.text = parts.length === 1 ? parts[0] : parts.join('');
+        if (/\S/.test(current.text)) yield current;
         current = undefined;
       }
       if (!current) {
         current = { block, nodes: [], offsets: [], text: '' };
-        text = '';
+        parts = [];
+        length = 0;
       }
+      const data = node.data;
       current.nodes.push(node);
-      current.offsets.push(text.length);
-      text += node.data;
+      current.offsets.push(length);
+      parts.push(data);
+      length += data.length;
     }
     if (current) {
-      current.text = text;
-      if (/\S/.test(text)) yield current;
+      current.text = parts.length === 1 ? parts[0] : parts.join('');
+      if (/\S/.test(current.text)) yield current;
     }
     for (const host of shadowHosts) {
       if (!this.skippedByAttribute(host)) yield* this.runs(host.shadowRoot!);
