@@ -4,7 +4,7 @@ import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import { surfaceFormsOf } from '../../utils/glossary/surface-forms';
 import { compileMatcher, findTerms } from '../../utils/matcher';
-import { FirstWordFilter, tokenize } from '../../utils/matcher/tokens';
+import { FirstWordFilter, isWordChar, tokenize } from '../../utils/matcher/tokens';
 
 const t = (id: string, term: string, extra: Partial<Term> = {}): Term => ({
   id,
@@ -120,6 +120,15 @@ describe('the term matcher', () => {
       ['perp', 'perp'],
       ['funding-rate', 'funding rates'],
     ]);
+  });
+
+  it('knows letters, digits and marks from punctuation in every script', () => {
+    const word = /[\p{L}\p{N}\p{M}]/u;
+    for (let code = 0; code < 0x3000; code++) {
+      const ch = String.fromCharCode(code);
+      if (isWordChar(ch, 0) !== word.test(ch)) expect.fail(`U+${code.toString(16)} classified wrongly`);
+    }
+    expect(isWordChar('\u{1d400}', 0)).toBe(true); // mathematical bold A, outside the BMP
   });
 
   it('looks up only the words that can start a term', () => {

@@ -13,9 +13,21 @@ for (let c = 0; c < 128; c++) {
   if (/[A-Za-z0-9]/.test(ch)) ASCII_WORD_LOWER[c] = ch.toLowerCase().charCodeAt(0);
 }
 
+/** Latin-1 (codes below 256) word characters, decided once by the same Unicode classes. */
+const LATIN1_WORD = new Uint8Array(256);
+for (let c = 0; c < 256; c++) LATIN1_WORD[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
+
+/**
+ * General Punctuation (U+2000 to U+206F: curly quotes, dashes, ellipsis,
+ * thin and zero-width spaces) holds no letter, digit or mark. News text is
+ * full of these; answering them without a regular expression matters.
+ */
+const isGeneralPunctuation = (code: number): boolean => code >= 0x2000 && code <= 0x206f;
+
 export function isWordChar(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
-  if (code < 128) return ASCII_WORD_LOWER[code] !== 0;
+  if (code < 256) return LATIN1_WORD[code] === 1;
+  if (isGeneralPunctuation(code)) return false;
   if (code >= 0xd800 && code <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
   return WORD_CHAR.test(text[i]);
 }
