@@ -5,7 +5,7 @@
  * "open interest").
  */
 import type { CompiledMatcher, TrieNode } from './compile';
-import { FirstWordFilter, gapKey, inflectionBases, normalizeToken, tokenize } from './tokens';
+import { candidateTokens, FirstWordFilter, gapKey, inflectionBases, isWordChar, normalizeToken, readToken, tokenize, tokenStartBefore, type TokenSpan } from './tokens';
 
 export interface TermMatch {
   termId: string;
@@ -80,30 +80,28 @@ function terminalAt(parent: MatchNode, token: string, exact: MatchNode | undefin
 
 interface Walk {
   termId: string;
-  lastToken: number;
+  /** Offset after the last character of the match. */
+  end: number;
 }
 
-function walk(
-  root: MatchNode,
-  text: string,
-  keyText: string,
-  starts: number[],
-  ends: number[],
-  first: number,
-): Walk | undefined {
+/** The longest term in `root` that starts with the token at `start`..`end`. */
+function walk(root: MatchNode, text: string, keyText: string, start: number, end: number): Walk | undefined {
   let best: Walk | undefined;
   let parent = root;
-  for (let k = first; k < starts.length; k++) {
-    if (k > first) {
-      const gap = gapKey(text.slice(ends[k - 1], starts[k]));
+  const span: TokenSpan = { start, end };
+  for (let first = true; ; first = false) {
+    if (!first) {
+      const previousEnd = span.end;
+      if (!readToken(text, previousEnd, span)) break;
+      const gap = gapKey(text.slice(previousEnd, span.start));
       const afterGap = gap === null ? undefined : child(parent, gap);
       if (!afterGap) break;
       parent = afterGap;
     }
-    const token = keyText.slice(starts[k], ends[k]);
+    const token = keyText.slice(span.start, span.end);
     const exact = child(parent, token);
     const termId = terminalAt(parent, token, exact);
-    if (termId !== undefined) best = { termId, lastToken: k };
+    if (termId !== undefined) best = { termId, end: span.end };
     if (!exact?.hasChildren) break;
     parent = exact;
   }
@@ -121,7 +119,7 @@ function startsUpper(text: string, i: number): boolean {
 export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
   const matches: TermMatch[] = [];
   const { ci: ciRoot, cs: csRoot, firstWords } = stateOf(matcher);
-  const { starts, ends, candidates } = tokenize(text, firstWords);
+  const candidates = candidateTokens(text, firstWords);
   if (candidates.length === 0) return matches;
   // Keys are read from a copy with apostrophes made plain ("maker’s" = "maker's"):
   // the same length, so token offsets hold, and no word needs normalizing on its own.
@@ -131,24 +129,24 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
   const perToken = lower.length !== keyText.length;
   if (perToken) lower = keyText;
   const hasCs = csRoot.hasChildren; // compile only creates children when it inserts a form
-  let next = 0; // the first token not yet inside a match
-  for (const k of candidates) {
-    if (k < next) continue;
+  let next = 0; // candidates starting before this offset lie inside a match already made
+  for (let c = 0; c < candidates.length; c += 2) {
+    const start = candidates[c];
+    const end = candidates[c + 1];
+    if (start < next) continue;
     let best: Walk | undefined;
-    const firstKey = perToken
-      ? keyText.slice(starts[k], ends[k]).toLowerCase()
-      : lower.slice(starts[k], ends[k]);
-    // Cheap first-token test before any walking: almost every word fails here.
+    const firstKey = perToken ? keyText.slice(start, end).toLowerCase() : lower.slice(start, end);
+    // Cheap first-token test before any walking: most candidates fail here.
     if (child(ciRoot, firstKey) || hasInflectedRoot(ciRoot, firstKey)) {
-      best = perToken ? walkLowered(ciRoot, keyText, starts, ends, k) : walk(ciRoot, text, lower, starts, ends, k);
+      best = perToken ? walkLowered(ciRoot, keyText, start) : walk(ciRoot, text, lower, start, end);
     }
     if (hasCs) {
-      const cs = walk(csRoot, text, keyText, starts, ends, k);
-      if (cs && (!best || cs.lastToken > best.lastToken) && !isRegnalNumber(text, starts, ends, k)) best = cs;
+      const cs = walk(csRoot, text, keyText, start, end);
+      if (cs && (!best || cs.end > best.end) && !isRegnalNumber(text, start, end)) best = cs;
     }
     if (best) {
-      matches.push({ termId: best.termId, start: starts[k], end: ends[best.lastToken] });
-      next = best.lastToken + 1;
+      matches.push({ termId: best.termId, start, end: best.end });
+      next = best.end;
     }
   }
   return matches;
@@ -160,10 +158,13 @@ const ROMAN_NUMERAL = /^[IVXLCDM]+$/;
  * "William IV", "Phase II", "Type IV": a Roman numeral after a capitalised
  * word is part of a name, not an abbreviation such as IV (implied volatility).
  */
-function isRegnalNumber(text: string, starts: number[], ends: number[], k: number): boolean {
-  if (k === 0 || !ROMAN_NUMERAL.test(text.slice(starts[k], ends[k]))) return false;
-  if (gapKey(text.slice(ends[k - 1], starts[k])) !== ' ') return false;
-  return startsUpper(text, starts[k - 1]);
+function isRegnalNumber(text: string, start: number, end: number): boolean {
+  if (!ROMAN_NUMERAL.test(text.slice(start, end))) return false;
+  let previousEnd = start;
+  while (previousEnd > 0 && !isWordChar(text, previousEnd - 1)) previousEnd--;
+  if (previousEnd === 0) return false; // the first word of the text
+  if (gapKey(text.slice(previousEnd, start)) !== ' ') return false;
+  return startsUpper(text, tokenStartBefore(text, previousEnd));
 }
 
 function hasInflectedRoot(root: MatchNode, token: string): boolean {
@@ -171,17 +172,19 @@ function hasInflectedRoot(root: MatchNode, token: string): boolean {
 }
 
 /** Fallback for texts whose lower-case form changes length: lower each token on its own. */
-function walkLowered(root: MatchNode, text: string, starts: number[], ends: number[], first: number) {
-  const tokens = starts.map((s, i) => text.slice(s, ends[i]).toLowerCase());
+function walkLowered(root: MatchNode, text: string, start: number): Walk | undefined {
+  const { starts, ends } = tokenize(text);
   let lowered = '';
-  const s2: number[] = [];
-  const e2: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const gap = i === 0 ? '' : text.slice(ends[i - 1], starts[i]);
-    lowered += gap;
-    s2.push(lowered.length);
-    lowered += tokens[i];
-    e2.push(lowered.length);
+  let firstStart = -1;
+  let firstEnd = -1;
+  const originalEnd = new Map<number, number>();
+  for (let i = 0; i < starts.length; i++) {
+    if (i > 0) lowered += text.slice(ends[i - 1], starts[i]);
+    if (starts[i] === start) firstStart = lowered.length;
+    lowered += text.slice(starts[i], ends[i]).toLowerCase();
+    if (starts[i] === start) firstEnd = lowered.length;
+    originalEnd.set(lowered.length, ends[i]);
   }
-  return walk(root, lowered, lowered, s2, e2, first);
+  const found = walk(root, lowered, lowered, firstStart, firstEnd);
+  return found && { termId: found.termId, end: originalEnd.get(found.end)! };
 }

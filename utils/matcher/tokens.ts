@@ -42,10 +42,10 @@ export interface TokenSpans {
   ends: number[];
 }
 
-/** Tokens, plus which of them may start a term, as far as a `FirstWordFilter` can tell. */
-export interface ScannedTokens extends TokenSpans {
-  /** Indices (into `starts`) of the tokens worth looking up, in order. */
-  candidates: number[];
+/** Where one token lies: start inclusive, end exclusive. */
+export interface TokenSpan {
+  start: number;
+  end: number;
 }
 
 /*
@@ -113,17 +113,48 @@ function mayHaveBase(filter: FirstWordFilter, text: string, start: number, end: 
 }
 
 /**
- * Splits `text` into word tokens in one pass. With a filter, also lists the
- * tokens that may start a term: those whose lower-case form, or the form
- * without a plural or possessive ending, the filter may hold, and every
- * token with a non-ASCII letter (those are checked exactly, not hashed).
- * The loops read each character once with as few operations as possible:
- * this runs over every word of a page, mostly before the JIT has warmed up.
+ * Finds the first token at or after `from` and puts its place in `span`.
+ * Returns false when no token is left.
  */
-export function tokenize(text: string, filter?: FirstWordFilter): ScannedTokens {
+export function readToken(text: string, from: number, span: TokenSpan): boolean {
+  const n = text.length;
+  let i = from;
+  while (i < n && !isWordChar(text, i)) i++;
+  if (i >= n) return false;
+  span.start = i;
+  for (;;) {
+    while (i < n && isWordChar(text, i)) i++;
+    // Keep an inner apostrophe only when a word character follows it.
+    if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordChar(text, i + 1)) i++;
+    else break;
+  }
+  span.end = i;
+  return true;
+}
+
+/** Every token of `text`, in order. */
+export function tokenize(text: string): TokenSpans {
   const starts: number[] = [];
   const ends: number[] = [];
-  const candidates: number[] = [];
+  const span: TokenSpan = { start: 0, end: 0 };
+  for (let at = 0; readToken(text, at, span); at = span.end) {
+    starts.push(span.start);
+    ends.push(span.end);
+  }
+  return { starts, ends };
+}
+
+/**
+ * The tokens of `text` that may start a term, as flat pairs of offsets
+ * [start, end, start, end…]: those whose lower-case form, or that form
+ * without a plural or possessive ending, the filter may hold, and every
+ * token with a non-ASCII letter (checked exactly, not hashed). The other
+ * tokens are read and hashed but never stored: this runs over every word of
+ * a page, mostly before the JIT has warmed up, so the loops do as little as
+ * they can per character.
+ */
+export function candidateTokens(text: string, filter: FirstWordFilter): number[] {
+  const found: number[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -145,24 +176,30 @@ export function tokenize(text: string, filter?: FirstWordFilter): ScannedTokens 
         } else if (isWordChar(text, i)) exotic = true;
         else break;
       }
-      // Keep an inner apostrophe only when a word character follows it.
       if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordChar(text, i + 1)) {
         h = (h * 31 + APOSTROPHE_CODE) | 0;
         i++;
       } else break;
     }
-    starts.push(start);
-    ends.push(i);
     if (
-      filter &&
-      (exotic ||
-        filter.mayHave(h) ||
-        ((text.charCodeAt(i - 1) | 32) === LOWER_S && mayHaveBase(filter, text, start, i)))
+      exotic ||
+      filter.mayHave(h) ||
+      ((text.charCodeAt(i - 1) | 32) === LOWER_S && mayHaveBase(filter, text, start, i))
     ) {
-      candidates.push(starts.length - 1);
+      found.push(start, i);
     }
   }
-  return { starts, ends, candidates };
+  return found;
+}
+
+/** Start of the token that ends at `end` (walking back over word characters and inner apostrophes). */
+export function tokenStartBefore(text: string, end: number): number {
+  let i = end;
+  for (;;) {
+    while (i > 0 && isWordChar(text, i - 1)) i--;
+    if (i >= 2 && isApostrophe(text.charCodeAt(i - 1)) && isWordChar(text, i - 2)) i--;
+    else return i;
+  }
 }
 
 const SEPARATOR_ONLY = /^[\s\u00a0\-\u2010-\u2014]+$/;
