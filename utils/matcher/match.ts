@@ -63,16 +63,12 @@ function stateOf(matcher: CompiledMatcher): MatcherState {
   return state;
 }
 
-function child(node: MatchNode, key: string): MatchNode | undefined {
-  return node.child(key);
-}
-
 /** The term a match ending on `token` under `parent` names, trying plural and possessive bases. */
 function terminalAt(parent: MatchNode, token: string, exact: MatchNode | undefined): string | undefined {
   if (exact?.t !== undefined) return exact.t;
   if (!parent.hasChildren) return undefined;
   for (const base of inflectionBases(token)) {
-    const t = child(parent, base)?.t;
+    const t = parent.child(base)?.t;
     if (t !== undefined) return t;
   }
   return undefined;
@@ -94,12 +90,12 @@ function walk(root: MatchNode, text: string, keyText: string, start: number, end
       const previousEnd = span.end;
       if (!readToken(text, previousEnd, span)) break;
       const gap = gapKey(text.slice(previousEnd, span.start));
-      const afterGap = gap === null ? undefined : child(parent, gap);
+      const afterGap = gap === null ? undefined : parent.child(gap);
       if (!afterGap) break;
       parent = afterGap;
     }
     const token = keyText.slice(span.start, span.end);
-    const exact = child(parent, token);
+    const exact = parent.child(token);
     const termId = terminalAt(parent, token, exact);
     if (termId !== undefined) best = { termId, end: span.end };
     if (!exact?.hasChildren) break;
@@ -137,7 +133,7 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
     let best: Walk | undefined;
     const firstKey = perToken ? keyText.slice(start, end).toLowerCase() : lower.slice(start, end);
     // Cheap first-token test before any walking: most candidates fail here.
-    if (child(ciRoot, firstKey) || hasInflectedRoot(ciRoot, firstKey)) {
+    if (ciRoot.child(firstKey) || hasInflectedRoot(ciRoot, firstKey)) {
       best = perToken ? walkLowered(ciRoot, keyText, start) : walk(ciRoot, text, lower, start, end);
     }
     if (hasCs) {
@@ -168,7 +164,7 @@ function isRegnalNumber(text: string, start: number, end: number): boolean {
 }
 
 function hasInflectedRoot(root: MatchNode, token: string): boolean {
-  return inflectionBases(token).some((base) => child(root, base)?.t !== undefined);
+  return inflectionBases(token).some((base) => root.child(base)?.t !== undefined);
 }
 
 /** Fallback for texts whose lower-case form changes length: lower each token on its own. */
