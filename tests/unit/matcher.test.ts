@@ -4,7 +4,7 @@ import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import { surfaceFormsOf } from '../../utils/glossary/surface-forms';
 import { compileMatcher, findTerms } from '../../utils/matcher';
-import { candidateTokens, FirstWordFilter, isWordChar } from '../../utils/matcher/tokens';
+import { candidateTokens, FirstWordFilter, firstWordSlot, inflectionBases, isWordChar } from '../../utils/matcher/tokens';
 
 const t = (id: string, term: string, extra: Partial<Term> = {}): Term => ({
   id,
@@ -143,6 +143,15 @@ describe('the term matcher', () => {
       expect.arrayContaining(['OPEN', 'Liquidations', 'market’s', 'ETFs', 'Börsen', 'ÉTÉ']),
     );
     expect(words('doors the and')).toEqual([]);
+  });
+
+  it('lets through every plural and possessive whose base can start a term', () => {
+    for (const token of ['rates', 'ETFs', 'Ls', "maker's", "MAKER'S", 'liquidities', 'boxes', 'gas', 'yes']) {
+      for (const base of inflectionBases(token)) {
+        const filter = new FirstWordFilter([firstWordSlot(base)]);
+        expect(candidateTokens(`the ${token} here`, filter), `${token} -> ${base}`).toEqual([4, 4 + token.length]);
+      }
+    }
   });
 });
 

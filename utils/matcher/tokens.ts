@@ -100,7 +100,13 @@ export class FirstWordFilter {
 const LOWER_S = 115;
 const LOWER_Y = 121;
 
-/** Whether a token ending in s may be the plural or possessive of a word in the filter ("rates", "ETFs", "maker's", "liquidities"). */
+/**
+ * Whether a token ending in s may be the plural or possessive of a word in
+ * the filter ("rates", "ETFs", "maker's", "liquidities"). It tries every base
+ * `inflectionBases` can give (one, two or three units shorter, the last with
+ * a y) from hashes alone, so no word is sliced; a unit test holds the two to
+ * the same rules.
+ */
 function mayHaveBase(filter: FirstWordFilter, text: string, start: number, end: number): boolean {
   const len = end - start;
   if (len < 2) return false;
