@@ -80,8 +80,11 @@ interface Row {
   kb: number;
   floor: number;
   termlight: number;
+  /** mark.js wrapping Termlight's hits, found beforehand: the least a mark.js engine spends. */
+  wrap: number;
   warmFloor: number;
   warmTermlight: number;
+  warmWrap: number;
   markjs: number;
   longestTask: number;
   longestSlice: number;
@@ -129,6 +132,10 @@ async function main() {
     await page.close();
 
     page = await fresh(browser, url, code);
+    const wrapCold = await page.evaluate(() => (globalThis as unknown as BenchGlobal).termlightBench.wrapOnly((globalThis as unknown as BenchGlobal).benchMatcher).ms);
+    await page.close();
+
+    page = await fresh(browser, url, code);
     const w = await page.evaluate((rounds) => (globalThis as unknown as BenchGlobal).termlightBench.warm((globalThis as unknown as BenchGlobal).benchMatcher, rounds), WARM_ROUNDS);
     await page.close();
 
@@ -148,8 +155,10 @@ async function main() {
       sampled,
       floor: coldFloor,
       termlight: t.workMs,
+      wrap: wrapCold,
       warmFloor: w.floor,
       warmTermlight: w.termlight,
+      warmWrap: w.wrapOnly,
       markjs: (mk.ms * forms.length) / markForms.length,
       longestTask,
       longestSlice: t.longestSliceMs,
@@ -168,20 +177,21 @@ async function main() {
 
 function printPages(rows: Row[]) {
   console.log('\n');
-  console.log(`${''.padEnd(36)}${'----------- cold -----------'.padStart(30)}${'----------- warm -----------'.padStart(30)}`);
+  console.log(`${''.padEnd(36)}${'--------------- cold ---------------'.padStart(40)}${'--------------- warm ---------------'.padStart(40)}`);
   console.log(
-    `${'page'.padEnd(28)}${'KB'.padStart(8)}${'floor ms'.padStart(10)}${'termlight'.padStart(10)}${'b/a'.padStart(10)}` +
-      `${'floor ms'.padStart(10)}${'termlight'.padStart(10)}${'b/a'.padStart(10)}${'mark.js'.padStart(10)}${'c/b'.padStart(8)}${'long task'.padStart(10)}${'terms'.padStart(7)}`,
+    `${'page'.padEnd(28)}${'KB'.padStart(8)}${'floor ms'.padStart(10)}${'termlight'.padStart(10)}${'b/a'.padStart(10)}${'wrap'.padStart(10)}` +
+      `${'floor ms'.padStart(10)}${'termlight'.padStart(10)}${'b/a'.padStart(10)}${'wrap'.padStart(10)}${'mark.js'.padStart(10)}${'c/b'.padStart(8)}${'long task'.padStart(10)}${'terms'.padStart(7)}`,
   );
   for (const r of rows) {
     console.log(
-      `${r.page.padEnd(28)}${fmt(r.kb, 0)}${fmt(r.floor, 2).padStart(10)}${fmt(r.termlight).padStart(10)}${fmt(r.termlight / r.floor).padStart(10)}` +
-        `${fmt(r.warmFloor, 2).padStart(10)}${fmt(r.warmTermlight, 2).padStart(10)}${fmt(r.warmTermlight / r.warmFloor).padStart(10)}` +
+      `${r.page.padEnd(28)}${fmt(r.kb, 0)}${fmt(r.floor, 2).padStart(10)}${fmt(r.termlight).padStart(10)}${fmt(r.termlight / r.floor).padStart(10)}${fmt(r.wrap, 2).padStart(10)}` +
+        `${fmt(r.warmFloor, 2).padStart(10)}${fmt(r.warmTermlight, 2).padStart(10)}${fmt(r.warmTermlight / r.warmFloor).padStart(10)}${fmt(r.warmWrap, 2).padStart(10)}` +
         `${(fmt(r.markjs, 0) + (r.sampled ? '~' : ' ')).padStart(10)}${fmt(r.markjs / r.termlight, 0)}${fmt(r.longestTask, 0).padStart(10)}${String(r.distinct).padStart(7)}`,
     );
   }
   console.log(`~ mark.js run with 1 form in ${MARKJS_SAMPLE} on pages over ${FULL_MARKJS_KB} KB and scaled (one pass per form).`);
   console.log(`Termlight = main-thread work time of the scan (slices only); warm = median of ${WARM_ROUNDS} runs on fresh copies of the page.`);
+  console.log('wrap = mark.js alone wrapping the hits Termlight highlights (found beforehand, untimed): the least an engine that wraps with mark.js spends.');
   const sum = (k: keyof Row) => rows.reduce((s, r) => s + (r[k] as number), 0);
   console.log(
     `\nTotal cold: floor ${sum('floor').toFixed(1)} ms, Termlight ${sum('termlight').toFixed(1)} ms (b/a ${(sum('termlight') / sum('floor')).toFixed(1)}×), ` +
@@ -190,6 +200,12 @@ function printPages(rows: Row[]) {
   console.log(
     `Total warm: floor ${sum('warmFloor').toFixed(1)} ms, Termlight ${sum('warmTermlight').toFixed(1)} ms (b/a ${(sum('warmTermlight') / sum('warmFloor')).toFixed(1)}×); ` +
       `median page b/a ${median(rows.map((r) => r.warmTermlight / r.warmFloor)).toFixed(1)}×.`,
+  );
+  const termPages = rows.filter((r) => r.distinct > 0);
+  console.log(
+    `mark.js wrapping alone: cold ${sum('wrap').toFixed(1)} ms = ${(sum('wrap') / sum('floor')).toFixed(1)}× the floor in total, ` +
+      `warm ${sum('warmWrap').toFixed(1)} ms = ${(sum('warmWrap') / sum('warmFloor')).toFixed(1)}×; over 2× the floor cold on ` +
+      `${termPages.filter((r) => r.wrap > 2 * r.floor).length} of the ${termPages.length} pages where terms are found.`,
   );
   console.log(`Longest main-thread task during Termlight: ${Math.max(...rows.map((r) => r.longestTask)).toFixed(0)} ms (0 = none over 50 ms); longest slice ${Math.max(...rows.map((r) => r.longestSlice)).toFixed(1)} ms.`);
 

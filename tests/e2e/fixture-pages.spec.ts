@@ -5,7 +5,12 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { chromiumPath, expect, requireSharedPages, test, waitForGlossary } from './fixtures';
+import { readBundledSources } from '../../data/tools/read-sources';
+import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
+import { compileMatcher, findTerms } from '../../utils/matcher';
 import { settledHighlights } from './support';
+
+const matcher = compileMatcher(compileBundledGlossary(readBundledSources()).terms);
 
 const EXPECTED: Record<string, string[]> = {
   'reuters-fed-rates': ['federal-reserve', 'federal-funds-rate', 'rate-hike', 'inflation', 'dot-plot'],
@@ -44,6 +49,11 @@ test.describe('real fixture pages', () => {
       expect(found).toEqual(expect.arrayContaining(termIds));
       // First occurrence only, by default.
       expect(new Set(found).size).toBe(found.length);
+      // Each mark wraps exactly one whole term, the one it is labelled with
+      // (a mark shifted by a few characters would read "rate and" or "unds rate").
+      for (const [termId, text] of marks) {
+        expect(findTerms(text, matcher), `mark "${text}"`).toEqual([{ termId, start: 0, end: text.length }]);
+      }
       expect(await page.locator(`:is(${FORBIDDEN}) mark.termlight`).count()).toBe(0);
       expect(await visibleText(page)).toBe(expectedText);
     });

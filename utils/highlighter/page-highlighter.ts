@@ -9,7 +9,7 @@ import type { SetColorSheet } from './set-colors';
 import { ensureShadowStyle } from './shadow-style';
 import { HIGHLIGHT_CLASS } from './skip-rules';
 import { RunCollector, type TextRun } from './text-runs';
-import { unwrapAll, wrapRunMatches, type RunMatch } from './wrap';
+import { runIsIntact, unwrapAll, wrapMatches, type RunHits, type RunMatch } from './wrap';
 import { TimeSlicer } from './yield-to-page';
 
 export interface HighlightOptions {
@@ -97,15 +97,20 @@ export class PageHighlighter {
       await slicer.pause();
     }
     let marks = 0;
+    // A slice's hits are wrapped together before it yields: one mark.js call
+    // per slice, and the page cannot change the text between match and wrap.
+    const batch = new HitBatch();
     for (const run of visibleFirst(runs, root === this.doc.body ? this.doc : undefined)) {
-      marks += this.highlightRun(run, collector);
+      this.matchRun(run, collector, batch);
       if (!slicer.due) continue;
+      marks += this.wrap(batch);
       if (slicer.workMs > budget) {
         stoppedEarly = true;
         break;
       }
       await slicer.pause();
     }
+    marks += this.wrap(batch);
     slicer.finish();
     if (stoppedEarly) this.budgetExceeded = true;
     return {
@@ -119,34 +124,46 @@ export class PageHighlighter {
     };
   }
 
-  private highlightRun(run: TextRun, collector: RunCollector): number {
+  /** Finds the terms of `run` and adds those to highlight to `batch`. */
+  private matchRun(run: TextRun, collector: RunCollector, batch: HitBatch): void {
     const hits = findTerms(run.text, this.options.matcher);
-    if (hits.length === 0) return 0;
+    // The page changed this text since it was read (an earlier slice): leave it for the next scan.
+    if (hits.length === 0 || !runIsIntact(run)) return;
     const toWrap: RunMatch[] = [];
     for (const hit of hits) {
       if (collector.inSkippedRegion(run, hit.start, hit.end)) continue;
       this.found.set(hit.termId, (this.found.get(hit.termId) ?? 0) + 1);
       if (this.options.mode === 'first') {
-        if (this.firstMark.get(hit.termId)?.isConnected) continue;
-        if (toWrap.some((m) => m.termId === hit.termId)) continue;
+        if (this.firstMark.get(hit.termId)?.isConnected || batch.terms.has(hit.termId)) continue;
+        batch.terms.add(hit.termId);
       }
       toWrap.push(hit);
     }
-    if (toWrap.length === 0) return 0;
+    if (toWrap.length > 0) batch.runs.push({ run, matches: toWrap });
+  }
+
+  /** Wraps the batch's hits, empties it, and returns how many marks it made. */
+  private wrap(batch: HitBatch): number {
+    if (batch.runs.length === 0) return 0;
     const { setOfTerm } = this.options;
-    const created = wrapRunMatches(run, toWrap, {
+    const created = wrapMatches(batch.runs, {
       focusable: this.options.focusable,
       setOf: setOfTerm && ((termId) => (Object.hasOwn(setOfTerm, termId) ? setOfTerm[termId] : undefined)),
     });
-    const root = run.block.getRootNode();
-    if (created.length && root instanceof ShadowRoot) {
-      if (this.options.shadowCss) ensureShadowStyle(root, this.options.shadowCss);
-      this.options.colors?.adoptInto(root);
+    if (created.length > 0) {
+      for (const { run } of batch.runs) {
+        const root = run.block.getRootNode();
+        if (!(root instanceof ShadowRoot)) continue;
+        if (this.options.shadowCss) ensureShadowStyle(root, this.options.shadowCss);
+        this.options.colors?.adoptInto(root);
+      }
     }
     for (const mark of created) {
       const termId = mark.dataset.termId ?? '';
       if (!this.firstMark.get(termId)?.isConnected) this.firstMark.set(termId, mark);
     }
+    batch.runs.length = 0;
+    batch.terms.clear();
     this.options.onWrite?.(created);
     return created.length;
   }
@@ -187,4 +204,11 @@ function visibleFirst(runs: TextRun[], doc: Document | undefined): TextRun[] {
     else hi = mid;
   }
   return lo === 0 ? runs : [...runs.slice(lo), ...runs.slice(0, lo)];
+}
+
+/** Hits matched in the current slice, waiting to be wrapped together. */
+class HitBatch {
+  readonly runs: RunHits[] = [];
+  /** Terms already in the batch ('first' mode highlights each once). */
+  readonly terms = new Set<string>();
 }

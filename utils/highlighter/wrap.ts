@@ -30,7 +30,8 @@ interface MarkRange {
   termId: string;
 }
 
-function runIsIntact(run: TextRun): boolean {
+/** Whether the page left `run`'s text nodes as they were when the run was read. */
+export function runIsIntact(run: TextRun): boolean {
   let text = '';
   for (const node of run.nodes) {
     if (!node.isConnected) return false;
@@ -46,21 +47,40 @@ function nodeAt(run: TextRun, offset: number): number {
   return i;
 }
 
+/** A run and the matches to wrap in it (in order, not overlapping). */
+export interface RunHits {
+  run: TextRun;
+  matches: RunMatch[];
+}
+
 /**
- * Wraps matches of one run; returns the created marks. mark.js is given just
- * the run's text nodes that the matches touch as its context, so its offsets
- * are ours and it never walks (or selector-matches) the rest of the block:
- * the collector already left out every skipped region.
+ * Wraps the matches of several runs with one mark.js call and returns the
+ * created marks. One call, because mark.js's set-up per call (its iterator,
+ * range checks) costs more than wrapping a term or two, which is what most
+ * runs have. mark.js is given as its context only the text nodes the matches
+ * touch, run after run, so its offsets are ours shifted by the text before
+ * them, and it never walks (or selector-matches) the rest of a block: the
+ * collector already left out every skipped region. Callers check
+ * `runIsIntact` in the same slice, so the page cannot have changed the text.
  */
-export function wrapRunMatches(run: TextRun, matches: RunMatch[], options: WrapOptions): HTMLElement[] {
+export function wrapMatches(batch: readonly RunHits[], options: WrapOptions): HTMLElement[] {
   const created: HTMLElement[] = [];
-  // The page changed this text since we read it: leave it for the next scan.
-  if (matches.length === 0 || !runIsIntact(run)) return created;
-  const first = nodeAt(run, Math.min(...matches.map((m) => m.start)));
-  const last = nodeAt(run, Math.max(...matches.map((m) => m.end)) - 1);
-  const base = run.offsets[first];
-  const ranges: MarkRange[] = matches.map((m) => ({ start: m.start - base, length: m.end - m.start, termId: m.termId }));
-  new Mark(run.nodes.slice(first, last + 1) as unknown as HTMLElement[]).markRanges(ranges, {
+  const contexts: Text[] = [];
+  const ranges: MarkRange[] = [];
+  let base = 0;
+  for (const { run, matches } of batch) {
+    if (matches.length === 0) continue;
+    const first = nodeAt(run, matches[0].start);
+    const last = nodeAt(run, matches[matches.length - 1].end - 1);
+    const from = run.offsets[first];
+    for (const m of matches) ranges.push({ start: base + m.start - from, length: m.end - m.start, termId: m.termId });
+    for (let i = first; i <= last; i++) {
+      contexts.push(run.nodes[i]);
+      base += run.nodes[i].data.length;
+    }
+  }
+  if (ranges.length === 0) return created;
+  new Mark(contexts as unknown as HTMLElement[]).markRanges(ranges, {
     element: 'mark',
     className: HIGHLIGHT_CLASS,
     each(element: Element, range: unknown) {
