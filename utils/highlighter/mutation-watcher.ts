@@ -79,11 +79,21 @@ export class MutationWatcher {
 
   private onRecords(records: MutationRecord[]): void {
     const now = performance.now();
+    // One delivery is one change per element, however many nodes it added:
+    // a feed appending twenty stories at once is not a hot region, and an
+    // order book redrawing forty rows costs one count, not forty.
+    const changed = new Map<Element, Node[]>();
+    const change = (el: Element | null, node?: Node) => {
+      if (!el) return;
+      let nodes = changed.get(el);
+      if (!nodes) changed.set(el, (nodes = []));
+      if (node) nodes.push(node);
+    };
     for (const record of records) {
       if (record.type === 'characterData') {
         const text = record.target as Text;
         this.dropStaleMarks(text);
-        this.note(text.parentElement, now, text);
+        change(text.parentElement, text);
       } else {
         for (const removed of record.removedNodes) if (removed instanceof Text) this.dropStaleMarks(removed);
         const target = record.target as Element;
@@ -92,11 +102,12 @@ export class MutationWatcher {
         for (const node of record.addedNodes) {
           if (isOwnNode(node)) continue;
           added = true;
-          this.note(target, now, node);
+          change(target, node);
         }
-        if (!added && record.removedNodes.length) this.note(target, now);
+        if (!added && record.removedNodes.length) change(target);
       }
     }
+    for (const [el, nodes] of changed) this.note(el, now, nodes);
     this.ignoreOwnChanges();
     this.scheduleFlush();
   }
@@ -122,9 +133,8 @@ export class MutationWatcher {
     this.scheduleFlush();
   }
 
-  /** Count a change in `el` and queue `node` for scanning unless the region is hot. */
-  private note(el: Element | null, now: number, node?: Node): void {
-    if (!el) return;
+  /** Count a change in `el` and queue `nodes` for scanning unless the region is hot. */
+  private note(el: Element, now: number, nodes: Node[]): void {
     const times = (this.changeLog.get(el) ?? []).filter((t) => now - t < HOT_WINDOW_MS);
     times.push(now);
     this.changeLog.set(el, times);
@@ -134,7 +144,8 @@ export class MutationWatcher {
       this.coolTimer ??= setInterval(() => this.checkCooling(), COOL_DOWN_MS / 2);
       return;
     }
-    if (node && !this.isHot(el, now)) this.pending.add(node);
+    if (nodes.length === 0 || this.isHot(el, now)) return;
+    for (const node of nodes) this.pending.add(node);
   }
 
   private flush(): void {
