@@ -207,6 +207,12 @@ function printPages(rows: Row[]) {
       `warm ${sum('warmWrap').toFixed(1)} ms = ${(sum('warmWrap') / sum('warmFloor')).toFixed(1)}×; over 2× the floor cold on ` +
       `${termPages.filter((r) => r.wrap > 2 * r.floor).length} of the ${termPages.length} pages where terms are found.`,
   );
+  // An engine that highlights with mark.js walks the page (at least the floor) and wraps its hits (at least `wrap`).
+  console.log(
+    `Least an engine that highlights with mark.js can take (floor + wrap): ${((sum('floor') + sum('wrap')) / sum('floor')).toFixed(1)}× the floor cold, ` +
+      `${((sum('warmFloor') + sum('warmWrap')) / sum('warmFloor')).toFixed(1)}× warm; Termlight is ${(sum('termlight') / (sum('floor') + sum('wrap'))).toFixed(1)}× / ` +
+      `${(sum('warmTermlight') / (sum('warmFloor') + sum('warmWrap'))).toFixed(1)}× that.`,
+  );
   console.log(`Longest main-thread task during Termlight: ${Math.max(...rows.map((r) => r.longestTask)).toFixed(0)} ms (0 = none over 50 ms); longest slice ${Math.max(...rows.map((r) => r.longestSlice)).toFixed(1)} ms.`);
 
   console.log('\nCoverage (distinct terms found):');
