@@ -102,6 +102,9 @@ export class PageHighlighter {
     const batch = new HitBatch();
     for (const run of visibleFirst(runs, root === this.doc.body ? this.doc : undefined)) {
       this.matchRun(run, collector, batch);
+      // A term-dense page in 'all' mode can match hundreds of hits in one
+      // slice; wrapping them in bounded batches keeps the slice near its budget.
+      if (batch.hits >= MAX_BATCH_HITS) marks += this.wrap(batch);
       if (!slicer.due) continue;
       marks += this.wrap(batch);
       if (slicer.workMs > budget) {
@@ -139,7 +142,10 @@ export class PageHighlighter {
       }
       toWrap.push(hit);
     }
-    if (toWrap.length > 0) batch.runs.push({ run, matches: toWrap });
+    if (toWrap.length > 0) {
+      batch.runs.push({ run, matches: toWrap });
+      batch.hits += toWrap.length;
+    }
   }
 
   /** Wraps the batch's hits, empties it, and returns how many marks it made. */
@@ -163,6 +169,7 @@ export class PageHighlighter {
       if (!this.firstMark.get(termId)?.isConnected) this.firstMark.set(termId, mark);
     }
     batch.runs.length = 0;
+    batch.hits = 0;
     batch.terms.clear();
     this.options.onWrite?.(created);
     return created.length;
@@ -211,4 +218,8 @@ class HitBatch {
   readonly runs: RunHits[] = [];
   /** Terms already in the batch ('first' mode highlights each once). */
   readonly terms = new Set<string>();
+  hits = 0;
 }
+
+/** Hits wrapped in one mark.js call at most: enough to spread its set-up cost, few enough to wrap within a slice. */
+const MAX_BATCH_HITS = 64;
