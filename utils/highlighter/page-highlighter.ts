@@ -97,8 +97,9 @@ export class PageHighlighter {
       await slicer.pause();
     }
     let marks = 0;
-    // A slice's hits are wrapped together before it yields: one mark.js call
-    // per slice, and the page cannot change the text between match and wrap.
+    // A slice's hits are wrapped together before it yields: few mark.js calls
+    // (each has a set-up cost), and the page cannot change the text between
+    // match and wrap.
     const batch = new HitBatch();
     for (const run of visibleFirst(runs, root === this.doc.body ? this.doc : undefined)) {
       this.matchRun(run, collector, batch);
