@@ -174,4 +174,17 @@ describe('the bundled glossary', () => {
     }
     expect(missed).toEqual([]);
   });
+
+  it('reads glossary words in everyday news the way a reader means them', () => {
+    const everyday = compileMatcher(glossary.terms);
+    const ids = (text: string) => findTerms(text, everyday).map((m) => m.termId);
+    // The creator's name is its own term, not the unit named after it.
+    expect(ids('A book on Satoshi Nakamoto’s greatest creation.')).toEqual(['satoshi-nakamoto']);
+    expect(ids('Ten dollars buys about 10,000 satoshis.')).toEqual(['satoshi']);
+    // Everyday phrases that share words with terms stay plain.
+    expect(ids('Growth in the money supply slowed.')).toEqual([]);
+    expect(ids('Call the customer support line; check the expiry date on the passport.')).toEqual([]);
+    expect(ids('The option finished in the money.')).toEqual([]);
+    expect(ids('The option finished ITM.')).toEqual(['in-the-money']);
+  });
 });
