@@ -186,5 +186,7 @@ describe('the bundled glossary', () => {
     expect(ids('Call the customer support line; check the expiry date on the passport.')).toEqual([]);
     expect(ids('The option finished in the money.')).toEqual([]);
     expect(ids('The option finished ITM.')).toEqual(['in-the-money']);
+    // A currency index named "Spot Index" is not a perp's index price (Bloomberg fixture).
+    expect(ids('The Bloomberg Dollar Spot Index was little changed.')).toEqual([]);
   });
 });
