@@ -115,7 +115,8 @@ async function main() {
     },
   );
   const pagesServer = await startStaticServer({ '/pages/': join(ROOT, 'tests', 'e2e', 'pages') });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  // --expose-gc: warm rounds collect the previous rounds' garbage before timing (see page-engine-entry.ts).
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc'] });
   const files = readdirSync(SHARED_PAGES)
     .filter((f) => f.endsWith('.html'))
     .filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
