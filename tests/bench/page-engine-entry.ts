@@ -115,19 +115,7 @@ async function watch(matcher: CompiledMatcher) {
   return highlighter.marks().length;
 }
 
-
-/** Where the time goes: collecting runs, then matching them, without any DOM writes. */
-function phases(matcher: CompiledMatcher) {
-  let t = performance.now();
-  const runs = [...new RunCollector().runs(document.body)];
-  const collect = performance.now() - t;
-  t = performance.now();
-  let hits = 0;
-  for (const run of runs) hits += findTerms(run.text, matcher).length;
-  const match = performance.now() - t;
-  return { runs: runs.length, collect, match, hits, chars: runs.reduce((s, r) => s + r.text.length, 0) };
-}
-const api = { floor, termlight, wrapOnly, warm, markjs, watch, phases };
+const api = { floor, termlight, wrapOnly, warm, markjs, watch };
 export type BenchApi = typeof api;
 /** What the benchmark driver finds on the page's global object. */
 export interface BenchGlobal {
