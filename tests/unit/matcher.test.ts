@@ -188,5 +188,10 @@ describe('the bundled glossary', () => {
     expect(ids('The option finished ITM.')).toEqual(['in-the-money']);
     // A currency index named "Spot Index" is not a perp's index price (Bloomberg fixture).
     expect(ids('The Bloomberg Dollar Spot Index was little changed.')).toEqual([]);
+    // Public finance and development economics use these words in their own sense (NYT, Salon, Quartz fixtures)...
+    expect(ids('States cut spending as tax revenue falls; tourism is a source of revenue.')).toEqual([]);
+    expect(ids('Policymakers encourage the diversification of the economy.')).toEqual([]);
+    // ...while the trading phrases still name the terms.
+    expect(ids('Top-line growth beat forecasts; portfolio diversification failed.')).toEqual(['revenue', 'diversification']);
   });
 });
