@@ -94,3 +94,35 @@ test.describe('highlighting on a page', () => {
     await expect(page.locator('mark.termlight[data-term-id="funding-rate"]')).toHaveCount(1);
   });
 });
+
+test.describe('terms whose names other fields use too', () => {
+  test.beforeEach(async ({ serviceWorker }) => {
+    await waitForGlossary(serviceWorker);
+  });
+
+  test('stay plain on a page about something else, and light up once the page turns to their field', async ({ context, server }) => {
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/context-politics.html'));
+    const ids = (await settledHighlights(page)).map(([id]) => id);
+    // The page's own subject is highlighted; DOGE (a government department here), EMA and RSI are not.
+    expect(ids).toContain('budget-deficit');
+    for (const id of ['dogecoin', 'exponential-moving-average', 'relative-strength-index']) expect(ids).not.toContain(id);
+    // A story about crypto markets arrives: the earlier DOGE now reads as the coin.
+    await page.evaluate(() => {
+      document.getElementById('later')!.textContent = 'Elsewhere, bitcoin slid and stablecoin supply shrank.';
+    });
+    await expect(page.locator('#lead mark.termlight[data-term-id="dogecoin"]')).toHaveText('DOGE');
+    // Only DOGE: the medicine agency and the injury still have no context of their own.
+    await expect(page.locator('#health mark')).toHaveCount(0);
+  });
+
+  test('are highlighted on a page about their field, even where they come before the context', async ({ context, server }) => {
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/context-crypto.html'));
+    await settledHighlights(page);
+    await expect(page.locator('#lead mark.termlight[data-term-id="dogecoin"]')).toHaveText('DOGE');
+    await expect(page.locator('#context mark.termlight')).toHaveCount(2);
+    // RSI needs technical-analysis context, which this page lacks.
+    await expect(page.locator('#chart mark')).toHaveCount(0);
+  });
+});

@@ -19,6 +19,7 @@ const terms: Term[] = [
     sets: ['imported-desk-words', 'imported-other'],
     related: ['minus-trade'],
     ambiguous: true,
+    needsContext: true,
   },
   {
     id: 'minus-trade',
@@ -30,6 +31,7 @@ const terms: Term[] = [
     sets: ['imported-desk-words'],
     related: ['widget-spread'],
     ambiguous: false,
+    needsContext: false,
   },
   {
     id: 'cafe-creme-rate',

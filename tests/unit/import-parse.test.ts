@@ -125,6 +125,15 @@ describe('parsing CSV', () => {
     expect(result.terms[0].body).toBe(long);
   });
 
+  it('reads the needs-context flag, and names the row whose flag is neither yes nor no', () => {
+    const good = parseGlossaryDocument('term,definition,needs context\nDOGE Widget,A coin.,yes\nPlain Widget,A tool.,\n', { name: 'x.csv', origin: 'imported' });
+    expect(good.problems).toEqual([]);
+    expect(good.terms.map((t) => [t.term, t.needsContext])).toEqual([['DOGE Widget', true], ['Plain Widget', undefined]]);
+    const bad = parseGlossaryDocument('term,definition,needs_context\nDOGE Widget,A coin.,often\n', { name: 'x.csv', origin: 'imported' });
+    expect(bad.terms).toEqual([]);
+    expect(bad.problems).toEqual([{ where: 'row 2', term: 'DOGE Widget', message: 'needs_context must be yes or no, not "often"' }]);
+  });
+
   it('merges a term listed once per set into one term in both sets', () => {
     const text = 'term,definition,set\nWidget Spread,A gap.,One\nWidget Spread,A gap.,Two\n';
     const result = parseGlossaryDocument(text, { name: 'x.csv', origin: 'imported' });

@@ -6,6 +6,7 @@
 import { getAllTerms, getRevision, getTerm, getTermsInSet, listSets } from '../db/glossary-store';
 import type { GlossaryDb } from '../db/schema';
 import type { Term } from '../glossary/schema';
+import { contextRules } from '../highlighter/context-gate';
 import { compileMatcher } from '../matcher';
 import type { GlossaryStatus, MatcherPayload, TermView } from '../messaging/protocol';
 import { buildSearchIndex } from '../search/search-index';
@@ -43,6 +44,7 @@ export function createGlossaryService(
         key,
         matcher: compileMatcher(terms, { includeAmbiguous: settings.includeAmbiguous }),
         setOfTerm: firstEnabledSets(terms, disabled),
+        context: contextRules(terms),
       };
       return cached;
     },

@@ -53,12 +53,13 @@ export async function startPageSession(
 
   async function start(): Promise<void> {
     const myGeneration = ++generation;
-    const { matcher, setOfTerm } = await sendMessage('getMatcher');
+    const { matcher, setOfTerm, context } = await sendMessage('getMatcher');
     if (myGeneration !== generation) return; // stopped or restarted meanwhile
     colors.adoptInto(doc);
     const next = new PageHighlighter(doc, {
       matcher,
       setOfTerm,
+      context,
       colors,
       mode: settings.highlightMode,
       focusable: settings.focusableHighlights,

@@ -103,6 +103,12 @@ export const TermSchema = v.strictObject({
   sets: v.pipe(v.array(Slug), v.minLength(1, 'must name at least one set')),
   related: v.optional(v.array(Slug), []),
   ambiguous: v.optional(v.boolean()),
+  /**
+   * Its names are also common words or acronyms elsewhere (DOGE, RSI, EMA):
+   * highlighted only on pages where other terms of one of its sets are found
+   * too (utils/highlighter/context-gate.ts).
+   */
+  needsContext: v.optional(v.boolean()),
 });
 export type Term = v.InferOutput<typeof TermSchema>;
 

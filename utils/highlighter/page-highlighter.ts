@@ -5,6 +5,7 @@
  */
 import { findTerms, type CompiledMatcher } from '../matcher';
 import type { HighlightMode } from '../settings';
+import { ContextGate, type ContextRules } from './context-gate';
 import type { SetColorSheet } from './set-colors';
 import { ensureShadowStyle } from './shadow-style';
 import { HIGHLIGHT_CLASS } from './skip-rules';
@@ -27,6 +28,8 @@ export interface HighlightOptions {
   shadowCss?: string;
   /** The set each term is highlighted as (`data-set-id` on its marks), from the matcher payload. */
   setOfTerm?: Record<string, string>;
+  /** Terms highlighted only on pages about their field (from the matcher payload). */
+  context?: ContextRules;
   /** The per-set colours, adopted into open shadow roots we highlight in (the document gets them from the session). */
   colors?: SetColorSheet;
   /**
@@ -62,15 +65,23 @@ export class PageHighlighter {
   /** The first mark of each term, so 'first' mode can highlight again if the page removed it. */
   private readonly firstMark = new Map<string, HTMLElement>();
 
+  /** What the page has shown so far of the sets that context-needing terms wait for. */
+  private gate: ContextGate;
+  /** Context-needing terms found before their context, with the blocks they are in: highlighted once it shows up. */
+  private readonly waiting = new Map<string, Set<Element>>();
+
   constructor(
     private readonly doc: Document,
     private options: HighlightOptions,
-  ) {}
+  ) {
+    this.gate = new ContextGate(options.context);
+  }
 
   /** Set once a scan stopped at its work budget: the page is only partly highlighted. */
   budgetExceeded = false;
 
   setOptions(options: HighlightOptions): void {
+    if (options.context !== this.options.context) this.resetContext(options.context);
     this.options = options;
   }
 
@@ -115,6 +126,7 @@ export class PageHighlighter {
       await slicer.pause();
     }
     marks += this.wrap(batch);
+    marks += this.highlightWaiting(collector, batch);
     slicer.finish();
     if (stoppedEarly) this.budgetExceeded = true;
     return {
@@ -128,14 +140,23 @@ export class PageHighlighter {
     };
   }
 
-  /** Finds the terms of `run` and adds those to highlight to `batch`. */
-  private matchRun(run: TextRun, collector: RunCollector, batch: HitBatch): void {
+  /**
+   * Finds the terms of `run` (only those of `only`, if given) and adds those
+   * to highlight to `batch`.
+   */
+  private matchRun(run: TextRun, collector: RunCollector, batch: HitBatch, only?: ReadonlySet<string>): void {
     const hits = findTerms(run.text, this.options.matcher);
     // The page changed this text since it was read (an earlier slice): leave it for the next scan.
     if (hits.length === 0 || !runIsIntact(run)) return;
+    const seen = hits.filter((hit) => (!only || only.has(hit.termId)) && !collector.inSkippedRegion(run, hit.start, hit.end));
+    // The run's own terms count as context before any of its terms waits for it.
+    for (const hit of seen) this.gate.saw(hit.termId);
     const toWrap: RunMatch[] = [];
-    for (const hit of hits) {
-      if (collector.inSkippedRegion(run, hit.start, hit.end)) continue;
+    for (const hit of seen) {
+      if (!this.gate.allows(hit.termId)) {
+        this.wait(hit.termId, run.block);
+        continue;
+      }
       this.found.set(hit.termId, (this.found.get(hit.termId) ?? 0) + 1);
       if (this.options.mode === 'first') {
         if (this.firstMark.get(hit.termId)?.isConnected || batch.terms.has(hit.termId)) continue;
@@ -147,6 +168,39 @@ export class PageHighlighter {
       batch.runs.push({ run, matches: toWrap });
       batch.hits += toWrap.length;
     }
+  }
+
+  private wait(termId: string, block: Element): void {
+    let blocks = this.waiting.get(termId);
+    if (!blocks) this.waiting.set(termId, (blocks = new Set()));
+    if (blocks.size < MAX_WAITING_BLOCKS) blocks.add(block);
+  }
+
+  /**
+   * Highlights the waiting terms whose context the page has shown by now, by
+   * reading their blocks again (the text may have been wrapped or changed
+   * since). Returns how many marks it made.
+   */
+  private highlightWaiting(collector: RunCollector, batch: HitBatch): number {
+    const ready = [...this.waiting.keys()].filter((termId) => this.gate.allows(termId));
+    if (ready.length === 0) return 0;
+    const blocks = new Set<Element>();
+    for (const termId of ready) {
+      this.waiting.get(termId)!.forEach((b) => blocks.add(b));
+      this.waiting.delete(termId);
+    }
+    // A block inside another listed block is read with it.
+    const outermost = [...blocks].filter((b) => b.isConnected && ![...blocks].some((a) => a !== b && a.contains(b)));
+    const only = new Set(ready);
+    for (const block of outermost) {
+      for (const run of collector.runs(block)) this.matchRun(run, collector, batch, only);
+    }
+    return this.wrap(batch);
+  }
+
+  private resetContext(rules: ContextRules | undefined): void {
+    this.gate = new ContextGate(rules);
+    this.waiting.clear();
   }
 
   /** Wraps the batch's hits, empties it, and returns how many marks it made. */
@@ -183,10 +237,12 @@ export class PageHighlighter {
     if (!termIds) {
       this.found.clear();
       this.firstMark.clear();
+      this.resetContext(this.options.context);
     } else {
       for (const id of termIds) {
         this.found.delete(id);
         this.firstMark.delete(id);
+        this.waiting.delete(id);
       }
     }
     return removed;
@@ -221,6 +277,9 @@ class HitBatch {
   readonly terms = new Set<string>();
   hits = 0;
 }
+
+/** Blocks remembered per waiting term: enough for any article, bounded on an endless feed. */
+const MAX_WAITING_BLOCKS = 64;
 
 /** Hits wrapped in one mark.js call at most: enough to spread its set-up cost, few enough to wrap within a slice. */
 const MAX_BATCH_HITS = 64;

@@ -151,6 +151,11 @@ export function parseCsv(text: string, source: ImportSource): ParseResult {
       problems.push({ where, term: name, message: `ambiguous must be yes or no, not ${shown(cell('ambiguous'))}` });
       continue;
     }
+    const needsContext = readFlag(cell('needs_context'));
+    if (needsContext === null) {
+      problems.push({ where, term: name, message: `needs_context must be yes or no, not ${shown(cell('needs_context'))}` });
+      continue;
+    }
     const candidate = {
       id: cell('id') ? slugify(cell('id')) || termIdFor(name) : termIdFor(name),
       term: name,
@@ -161,6 +166,7 @@ export function parseCsv(text: string, source: ImportSource): ParseResult {
       sets: [setId],
       related: listOf(cell('related')).map(slugify),
       ...(ambiguous === undefined ? {} : { ambiguous }),
+      ...(needsContext === undefined ? {} : { needsContext }),
     };
     const checked = checkTerm(candidate, where, { style: 'row', labels }, name);
     if (!checked.ok) {

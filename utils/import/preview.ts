@@ -36,7 +36,7 @@ export interface ImportPlan {
   write: Pick<Glossary, 'sets' | 'terms'> | null;
 }
 
-const FIELDS = ['term', 'aliases', 'abbreviations', 'summary', 'body', 'related', 'ambiguous'] as const;
+const FIELDS = ['term', 'aliases', 'abbreviations', 'summary', 'body', 'related', 'ambiguous', 'needsContext'] as const;
 
 function changedFields(before: Term, after: Term): string[] {
   const out: string[] = FIELDS.filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null));

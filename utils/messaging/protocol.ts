@@ -8,6 +8,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { SetSummary } from '../db/glossary-store';
 import type { Term } from '../glossary/schema';
 import type { FeedView, SubscribeResult, SyncOutcome } from '../feeds/feed-record';
+import type { ContextRules } from '../highlighter/context-gate';
 import type { CompiledMatcher } from '../matcher';
 import type { ImportRequest, SaveMyTermResult } from '../import/import-service';
 import type { MyTermInput } from '../import/my-terms';
@@ -20,6 +21,8 @@ export interface MatcherPayload {
   matcher: CompiledMatcher;
   /** The set each term is highlighted as (the first of its sets that is enabled), for its colour. */
   setOfTerm: Record<string, string>;
+  /** Terms highlighted only on pages about their field, and the terms that show it (none when no term needs it). */
+  context?: ContextRules;
 }
 
 /** A term with the titles of its sets, ready to show. */
