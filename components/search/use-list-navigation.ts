@@ -4,7 +4,7 @@
  * (with Ctrl, since the text box needs them) jump to the ends, Enter opens
  * the active option.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 
 export interface ListNavigation {
   active: number;
@@ -12,10 +12,16 @@ export interface ListNavigation {
   onKeyDown(event: KeyboardEvent): void;
 }
 
-/** `resetKey` changes (a new query) put the active option back at the top. */
+/**
+ * `resetKey` changes (a new query) put the active option back at the top.
+ * The choice is stored with the key it was made for, so a new key resets it
+ * in the very render that shows the new list: an effect would reset it a
+ * frame later, undoing an arrow key pressed right after the last letter.
+ */
 export function useListNavigation(count: number, onOpen: (index: number) => void, resetKey: unknown): ListNavigation {
-  const [active, setActive] = useState(0);
-  useEffect(() => setActive(0), [resetKey]);
+  const [choice, setChoice] = useState({ key: resetKey, index: 0 });
+  const active = Object.is(choice.key, resetKey) ? choice.index : 0;
+  const setActive = (index: number) => setChoice({ key: resetKey, index });
   const current = Math.min(active, Math.max(0, count - 1));
 
   function onKeyDown(event: KeyboardEvent): void {
