@@ -48,8 +48,8 @@ export function SetsSection({ sets, settings, update, onGlossaryChanged }: Props
     <section class="options-section" id="sets" aria-labelledby="sets-heading">
       <h2 id="sets-heading">Term sets</h2>
       <p class="muted">
-        Turn a set off and its terms stop being highlighted on every open tab at once. Colours are saved with your
-        settings; pages do not use them yet.
+        Turn a set off and its terms stop being highlighted on every open tab at once. A set’s colour is the
+        colour of its highlights, changed on open tabs at once too.
       </p>
       {!sets ? (
         <p aria-busy="true">Loading sets…</p>
