@@ -1,12 +1,18 @@
 /**
  * Firefox: Debian's firefox-esr loads the Firefox build through WebDriver
- * BiDi (puppeteer-core), and the content script highlights a page. Skipped
- * with a reason where firefox-esr is not installed.
+ * BiDi (puppeteer-core). The content script highlights a page, the card
+ * opens on hover, Read more opens the reader, and the popup and options
+ * work in an extension tab. Skipped with a reason where firefox-esr is not
+ * installed.
+ *
+ * BiDi may not navigate to moz-extension:// pages itself, so the test gets
+ * there the way a user does (Read more on the card opens the reader in a
+ * new tab) and then moves that tab within the extension from its own script.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { expect, ROOT, test } from './fixtures';
 
 function firefoxPath(): string | undefined {
@@ -20,7 +26,34 @@ function firefoxPath(): string | undefined {
 
 const FIREFOX_BUILD = join(process.env.TERMLIGHT_OUT_DIR ?? join(ROOT, '.output'), 'firefox-mv2');
 
-test('the Firefox build highlights terms on a page in firefox-esr', async ({ server }) => {
+/** Text of the open definition card, or '' while none shows. */
+const cardText = (page: Page) =>
+  page.evaluate(() => document.querySelector('termlight-tooltip')?.shadowRoot?.querySelector('.card')?.textContent ?? '');
+
+/** The tab, other than those in `known`, that shows an extension page. */
+async function extensionTab(browser: Browser, known: Page[]): Promise<Page> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    for (const page of await browser.pages()) {
+      if (known.includes(page)) continue;
+      // The target's URL is not kept up to date for extension pages: ask the page.
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://')) return page;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('no extension page opened');
+}
+
+/** Moves an extension tab to another page of the extension and waits for `selector` there. */
+async function goWithin(page: Page, path: string, selector: string): Promise<void> {
+  await page.evaluate((p) => location.assign(p), path);
+  await page.waitForFunction((p) => location.pathname === p, {}, path);
+  await page.waitForSelector(selector, { timeout: 10_000 });
+}
+
+test('the Firefox build in firefox-esr: highlights, the card, the reader, the popup and a set switch', async ({ server }) => {
+  test.setTimeout(90_000);
   const executablePath = firefoxPath();
   test.skip(!executablePath, 'firefox-esr is not installed (apt-get install -y firefox-esr)');
   test.skip(!existsSync(join(FIREFOX_BUILD, 'manifest.json')), 'no Firefox build: run `npm run build:firefox`');
@@ -28,12 +61,47 @@ test('the Firefox build highlights terms on a page in firefox-esr', async ({ ser
   try {
     await browser.installExtension(FIREFOX_BUILD);
     const page = await browser.newPage();
+    await page.setViewport({ width: 1200, height: 800 });
     await page.goto(server.url('/pages/basics.html'));
     // The background imports the glossary on first start; wait for the marks.
     await page.waitForSelector('mark.termlight[data-term-id="funding-rate"]', { timeout: 20_000 });
     const ids = await page.$$eval('mark.termlight', (marks) => marks.map((m) => (m as HTMLElement).dataset.termId));
     expect(ids).toEqual(expect.arrayContaining(['open-interest-collapse', 'funding-rate']));
     expect(await page.$$eval('textarea mark, pre mark, code mark', (m) => m.length)).toBe(0);
+
+    // Hover: the card shows the definition and related terms, and Read more opens the reader at the term.
+    await page.hover('mark.termlight[data-term-id="funding-rate"]');
+    await page.waitForFunction(
+      () => (document.querySelector('termlight-tooltip')?.shadowRoot?.querySelector('.summary')?.textContent ?? '').includes('perpetual futures'),
+      { timeout: 10_000 },
+    );
+    expect(await cardText(page)).toContain('Funding Interval');
+    const known = await browser.pages();
+    await page.evaluate(() => {
+      const card = document.querySelector('termlight-tooltip')!.shadowRoot!;
+      [...card.querySelectorAll<HTMLElement>('a, button')].find((b) => /read more/i.test(b.textContent ?? ''))!.click();
+    });
+    const tab = await extensionTab(browser, known);
+    await tab.waitForFunction(() => document.querySelector('h1, h2')?.textContent?.includes('Funding Rate'), { timeout: 10_000 });
+    expect(await tab.title()).toContain('Funding Rate');
+
+    // The popup (in a tab, it speaks for the page used last): the page's terms, and type-ahead search over every term.
+    await goWithin(tab, '/popup.html', 'input');
+    await tab.waitForFunction(() => [...document.querySelectorAll('.tl-page-term')].some((row) => (row as HTMLElement).dataset.termId === 'funding-rate'), {
+      timeout: 10_000,
+    });
+    await tab.type('input', 'open interest');
+    await tab.waitForFunction(() => document.querySelector('[role="option"] .tl-result-name')?.textContent === 'Open Interest', { timeout: 10_000 });
+
+    // Options: a set switched off leaves the open page at once, and comes back when switched on.
+    await goWithin(tab, '/options.html', '#set-on-perpetual-futures');
+    await tab.click('#set-on-perpetual-futures');
+    await page.waitForFunction(
+      () => !document.querySelector('mark.termlight[data-term-id="funding-rate"]') && document.querySelector('mark.termlight[data-term-id="open-interest-collapse"]'),
+      { timeout: 10_000 },
+    );
+    await tab.click('#set-on-perpetual-futures');
+    await page.waitForSelector('mark.termlight[data-term-id="funding-rate"]', { timeout: 10_000 });
   } finally {
     await browser.close();
   }
