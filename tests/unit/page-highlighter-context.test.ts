@@ -1,0 +1,65 @@
+// @vitest-environment happy-dom
+/**
+ * The page engine with context-needing terms, on a DOM: what the popup's
+ * "On this page" list reports (`foundTerms`) must agree with what is
+ * highlighted, also when the context arrives in a later scan.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Term } from '../../utils/glossary/schema';
+import { contextRules } from '../../utils/highlighter/context-gate';
+import { PageHighlighter } from '../../utils/highlighter/page-highlighter';
+import { compileMatcher } from '../../utils/matcher';
+
+const t = (id: string, term: string, extra: Partial<Term> = {}): Term => ({
+  id,
+  term,
+  aliases: [],
+  abbreviations: [],
+  summary: 'x',
+  body: '',
+  sets: ['crypto'],
+  related: [],
+  ...extra,
+});
+
+const terms = [
+  t('dogecoin', 'Dogecoin', { abbreviations: ['DOGE'], needsContext: true }),
+  t('bitcoin', 'Bitcoin'),
+  t('stablecoin', 'Stablecoin'),
+  t('budget-deficit', 'Budget Deficit', { sets: ['macro'] }),
+];
+
+function highlighterFor(body: string, mode: 'first' | 'all') {
+  document.body.innerHTML = body;
+  return new PageHighlighter(document, { matcher: compileMatcher(terms), context: contextRules(terms), mode, focusable: false, workBudgetMs: Infinity });
+}
+
+const marked = () => [...document.querySelectorAll<HTMLElement>('mark.termlight')].map((m) => `${m.dataset.termId}:${m.textContent}`);
+
+describe('context-needing terms on a page', () => {
+  it('are neither highlighted nor listed until the page shows their field, then both, with every occurrence counted once', async () => {
+    const highlighter = highlighterFor('<p id="a">DOGE said the budget deficit grew.</p><p id="b">DOGE again.</p><p id="later"></p>', 'all');
+    await highlighter.scan();
+    expect(marked()).toEqual(['budget-deficit:budget deficit']);
+    expect(highlighter.foundTerms().map((f) => f.termId)).toEqual(['budget-deficit']);
+
+    // The page turns to crypto: the next scan (of the new text only) releases both earlier DOGEs.
+    const later = document.getElementById('later')!;
+    later.textContent = 'Bitcoin fell; stablecoin supply shrank; DOGE slid.';
+    await highlighter.scan(later);
+    expect(marked().filter((m) => m.startsWith('dogecoin'))).toHaveLength(3);
+    expect(highlighter.foundTerms().find((f) => f.termId === 'dogecoin')?.count).toBe(3);
+    expect(document.body.textContent).toBe('DOGE said the budget deficit grew.DOGE again.Bitcoin fell; stablecoin supply shrank; DOGE slid.');
+  });
+
+  it('in first-occurrence mode, get one highlight, on the first occurrence, even when the context comes later in the same paragraph', async () => {
+    const highlighter = highlighterFor('<p>DOGE rose, DOGE fell, then bitcoin and a stablecoin moved.</p>', 'first');
+    await highlighter.scan();
+    expect(marked()).toEqual(['dogecoin:DOGE', 'bitcoin:bitcoin', 'stablecoin:stablecoin']);
+    // The mark is on the first DOGE: no text before it in the paragraph.
+    let before = '';
+    for (let n = document.querySelector('mark')!.previousSibling; n; n = n.previousSibling) before += n.textContent;
+    expect(before).toBe('');
+    expect(highlighter.foundTerms().find((f) => f.termId === 'dogecoin')?.count).toBe(2);
+  });
+});
