@@ -107,26 +107,16 @@ export class PageHighlighter {
       }
       await slicer.pause();
     }
-    let marks = 0;
-    // A slice's hits are wrapped together before it yields: few mark.js calls
-    // (each has a set-up cost), and the page cannot change the text between
-    // match and wrap.
-    const batch = new HitBatch();
-    for (const run of visibleFirst(runs, root === this.doc.body ? this.doc : undefined)) {
-      this.matchRun(run, collector, batch);
-      // A term-dense page in 'all' mode can match hundreds of hits in one
-      // slice; wrapping them in bounded batches keeps the slice near its budget.
-      if (batch.hits >= MAX_BATCH_HITS) marks += this.wrap(batch);
-      if (!slicer.due) continue;
-      marks += this.wrap(batch);
-      if (slicer.workMs > budget) {
-        stoppedEarly = true;
-        break;
-      }
-      await slicer.pause();
+    const pass = await this.matchRuns(visibleFirst(runs, root === this.doc.body ? this.doc : undefined), collector, slicer);
+    let marks = pass.marks;
+    stoppedEarly ||= pass.stoppedEarly;
+    // Terms that waited for their context and have it now: their blocks are read again, in slices too.
+    const waiting = stoppedEarly ? undefined : this.takeConfirmedWaiting();
+    if (waiting) {
+      const again = await this.matchRuns(runsOf(collector, waiting.blocks), collector, slicer, waiting.only);
+      marks += again.marks;
+      stoppedEarly ||= again.stoppedEarly;
     }
-    marks += this.wrap(batch);
-    marks += this.highlightWaiting(collector, batch);
     slicer.finish();
     if (stoppedEarly) this.budgetExceeded = true;
     return {
@@ -138,6 +128,32 @@ export class PageHighlighter {
       workMs: slicer.workMs,
       stoppedEarly,
     };
+  }
+
+  /**
+   * Matches `runs` and wraps their hits, in slices. A slice's hits are
+   * wrapped together before it yields: few mark.js calls (each has a set-up
+   * cost), and the page cannot change the text between match and wrap.
+   */
+  private async matchRuns(runs: Iterable<TextRun>, collector: RunCollector, slicer: TimeSlicer, only?: ReadonlySet<string>) {
+    const batch = new HitBatch();
+    let marks = 0;
+    let stoppedEarly = false;
+    for (const run of runs) {
+      this.matchRun(run, collector, batch, only);
+      // A term-dense page in 'all' mode can match hundreds of hits in one
+      // slice; wrapping them in bounded batches keeps the slice near its budget.
+      if (batch.hits >= MAX_BATCH_HITS) marks += this.wrap(batch);
+      if (!slicer.due) continue;
+      marks += this.wrap(batch);
+      if (slicer.workMs > this.options.workBudgetMs) {
+        stoppedEarly = true;
+        break;
+      }
+      await slicer.pause();
+    }
+    marks += this.wrap(batch);
+    return { marks, stoppedEarly };
   }
 
   /**
@@ -177,13 +193,13 @@ export class PageHighlighter {
   }
 
   /**
-   * Highlights the waiting terms whose context the page has shown by now, by
-   * reading their blocks again (the text may have been wrapped or changed
-   * since). Returns how many marks it made.
+   * The waiting terms whose context the page has shown by now, and the blocks
+   * to read again for them (the text may have been wrapped or changed since
+   * they were seen); they stop waiting.
    */
-  private highlightWaiting(collector: RunCollector, batch: HitBatch): number {
+  private takeConfirmedWaiting(): { only: Set<string>; blocks: Element[] } | undefined {
     const ready = [...this.waiting.keys()].filter((termId) => this.gate.allows(termId));
-    if (ready.length === 0) return 0;
+    if (ready.length === 0) return undefined;
     const blocks = new Set<Element>();
     for (const termId of ready) {
       this.waiting.get(termId)!.forEach((b) => blocks.add(b));
@@ -191,11 +207,7 @@ export class PageHighlighter {
     }
     // A block inside another listed block is read with it.
     const outermost = [...blocks].filter((b) => b.isConnected && ![...blocks].some((a) => a !== b && a.contains(b)));
-    const only = new Set(ready);
-    for (const block of outermost) {
-      for (const run of collector.runs(block)) this.matchRun(run, collector, batch, only);
-    }
-    return this.wrap(batch);
+    return { only: new Set(ready), blocks: outermost };
   }
 
   private resetContext(rules: ContextRules | undefined): void {
@@ -251,6 +263,10 @@ export class PageHighlighter {
   marks(): HTMLElement[] {
     return [...this.doc.querySelectorAll<HTMLElement>(`mark.${HIGHLIGHT_CLASS}`)];
   }
+}
+
+function* runsOf(collector: RunCollector, blocks: Element[]): Generator<TextRun, void, void> {
+  for (const block of blocks) yield* collector.runs(block);
 }
 
 /**
