@@ -5,6 +5,8 @@
  * highlighted, also when the context arrives in a later scan.
  */
 import { describe, expect, it } from 'vitest';
+import { readBundledSources } from '../../data/tools/read-sources';
+import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import type { Term } from '../../utils/glossary/schema';
 import { contextRules } from '../../utils/highlighter/context-gate';
 import { PageHighlighter } from '../../utils/highlighter/page-highlighter';
@@ -29,9 +31,9 @@ const terms = [
   t('budget-deficit', 'Budget Deficit', { sets: ['macro'] }),
 ];
 
-function highlighterFor(body: string, mode: 'first' | 'all') {
+function highlighterFor(body: string, mode: 'first' | 'all', glossary: Term[] = terms) {
   document.body.innerHTML = body;
-  return new PageHighlighter(document, { matcher: compileMatcher(terms), context: contextRules(terms), mode, focusable: false, workBudgetMs: Infinity });
+  return new PageHighlighter(document, { matcher: compileMatcher(glossary), context: contextRules(glossary), mode, focusable: false, workBudgetMs: Infinity });
 }
 
 const marked = () => [...document.querySelectorAll<HTMLElement>('mark.termlight')].map((m) => `${m.dataset.termId}:${m.textContent}`);
@@ -61,5 +63,25 @@ describe('context-needing terms on a page', () => {
     for (let n = document.querySelector('mark')!.previousSibling; n; n = n.previousSibling) before += n.textContent;
     expect(before).toBe('');
     expect(highlighter.foundTerms().find((f) => f.termId === 'dogecoin')?.count).toBe(2);
+  });
+
+  it('with the bundled glossary: everyday news stays plain, trading news is highlighted', async () => {
+    const bundled = compileBundledGlossary(readBundledSources()).terms;
+    const everyday = [
+      'DOGE, the cost-cutting department, sent staff another email.',
+      'Schedule slippage pushed the bridge opening to spring.',
+      'The EMA approved the vaccine; typists often suffer from RSI.',
+      'The ADL condemned the remarks, and the LP signed on to the fund.',
+    ];
+    await highlighterFor(everyday.map((p) => `<p>${p}</p>`).join(''), 'all', bundled).scan();
+    expect(marked()).toEqual([]);
+
+    const trading = [
+      'Market orders in a thin order book suffer slippage, so the bid-ask spread widened.',
+      'DOGE and other memecoins lagged bitcoin; traders watched the RSI turn overbought and the moving average crossover.',
+    ];
+    await highlighterFor(trading.map((p) => `<p>${p}</p>`).join(''), 'first', bundled).scan();
+    const ids = marked().map((m) => m.split(':')[0]);
+    expect(ids).toEqual(expect.arrayContaining(['slippage', 'dogecoin', 'relative-strength-index']));
   });
 });
