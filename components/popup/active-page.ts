@@ -4,9 +4,12 @@
  * so it learns a tab's id from `tabs.query` and the page's hostname from the
  * content script itself; a page where no content script runs (browser pages,
  * the web store, tabs opened before the extension was installed) answers
- * nothing, and the popup says so.
+ * nothing. Opened from the toolbar, the popup then starts Termlight in that
+ * tab (`startTermlightIn`); where it cannot, it says so.
  */
 import { browser, type Browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import { injectContentScripts } from '../../utils/content/inject-content-script';
 import { pageMessaging, type PageGlossary, type PageInfo } from '../../utils/messaging/protocol';
 
 export interface PageTerm {
@@ -70,6 +73,24 @@ export async function askPageGlossary(tabId: number): Promise<PageGlossary | und
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Injects the content script into the tab the toolbar popup was opened on
+ * (the click granted `activeTab`). False where the browser refuses, and in
+ * Firefox, which injects into open tabs by itself.
+ */
+export function startTermlightIn(tabId: number): Promise<boolean> {
+  if (import.meta.env.FIREFOX || !browser.scripting) return Promise.resolve(false);
+  return injectContentScripts(
+    {
+      insertCss: (target, files) => browser.scripting.insertCSS({ target, files }),
+      // The manifest's own paths: WXT's list of public paths does not know the built names.
+      executeScript: (target, files) => browser.scripting.executeScript({ target, files: files as ScriptPublicPath[] }),
+    },
+    tabId,
+    browser.runtime.getManifest().content_scripts ?? [],
+  );
 }
 
 export async function revealOnPage(tabId: number, termId: string): Promise<boolean> {

@@ -4,7 +4,7 @@
  * may still be scanning, or the site switch was just flipped).
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { askPageInfo, askPageTerms, findTargetTab, type PageTerm } from './active-page';
+import { askPageInfo, askPageTerms, findTargetTab, startTermlightIn, type PageTerm } from './active-page';
 
 export type ActivePage =
   | { status: 'loading' }
@@ -21,6 +21,8 @@ export interface ActivePageState {
 }
 
 const POLL_MS = 700;
+/** How long a content script the popup just injected may take to answer before the page counts as unavailable. */
+const START_GRACE_MS = 4000;
 
 export function useActivePage(): ActivePageState {
   const [page, setPage] = useState<ActivePage>({ status: 'loading' });
@@ -31,6 +33,9 @@ export function useActivePage(): ActivePageState {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let tabId: number | undefined;
+    let mayStart = false;
+    /** When the popup injected the content script (undefined: not tried yet; 0: tried, refused). */
+    let startedAt: number | undefined;
 
     async function poll(): Promise<void> {
       clearTimeout(timer);
@@ -38,6 +43,8 @@ export function useActivePage(): ActivePageState {
         const found = await findTargetTab();
         if (!live) return;
         setInToolbar(found.inToolbar);
+        // A page still loading gets its script from the manifest: start one only in a loaded tab.
+        mayStart = found.inToolbar && found.tab?.status === 'complete';
         tabId = found.tab?.id;
         if (tabId === undefined) return setPage({ status: 'unavailable' });
       }
@@ -45,7 +52,11 @@ export function useActivePage(): ActivePageState {
       const info = await askPageInfo(tabId);
       const terms = info === undefined ? undefined : await askPageTerms(tabId);
       if (!live) return;
-      if (info === undefined || terms === undefined) setPage({ status: 'unavailable' });
+      // No script of ours answers: start one, once, if the toolbar button granted access to the tab.
+      if (info === undefined && startedAt === undefined) startedAt = mayStart && (await startTermlightIn(tabId)) ? Date.now() : 0;
+      const starting = startedAt !== undefined && startedAt > 0 && Date.now() - startedAt < START_GRACE_MS;
+      if (!live) return;
+      if (info === undefined || terms === undefined) setPage(starting ? { status: 'loading' } : { status: 'unavailable' });
       else {
         const next = { status: 'ready' as const, tabId, hostname: info.hostname, partial: info.partial, terms };
         setPage((previous) => (samePage(previous, next) ? previous : next));

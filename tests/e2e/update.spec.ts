@@ -51,6 +51,71 @@ async function workerOf(browser: Browser, extensionId: string, version: string):
 
 const markIds = (page: Page) => page.$$eval('mark.termlight', (marks) => marks.map((m) => (m as HTMLElement).dataset.termId ?? ''));
 
+/**
+ * Clicks Termlight's toolbar button on `page`'s tab (the DevTools protocol's
+ * Extensions.triggerAction, under puppeteer's pipe connection): the popup
+ * opens for that tab with `activeTab` granted. Resolves to the popup.
+ */
+async function clickToolbarButton(browser: Browser, extensionId: string, page: Page): Promise<Page> {
+  const session = await browser.target().createCDPSession();
+  const { targetInfos } = await session.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+  const tab = targetInfos.find((t) => t.url === page.url());
+  if (!tab) throw new Error(`no tab target for ${page.url()}`);
+  await session.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+  const popup = await browser.waitForTarget((t) => t.url() === `chrome-extension://${extensionId}/popup.html`, { timeout: 10_000 });
+  return (await popup.asPage())!;
+}
+
+/**
+ * The tab's highlights, once: each term `count` times, no mark inside
+ * another, still there after an orphaned copy would have noticed and
+ * cleaned up, and one definition card that opens on hover.
+ */
+async function expectOneCopy(page: Page, termId: string, count: number): Promise<void> {
+  const selector = `mark.termlight[data-term-id="${termId}"]`;
+  await page.waitForFunction((s, n) => document.querySelectorAll(s).length === n, { timeout: 20_000 }, selector, count);
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  expect(await page.$$eval(selector, (marks) => marks.length)).toBe(count);
+  expect(await page.$$eval('mark.termlight mark.termlight', (nested) => nested.length)).toBe(0);
+  await page.mouse.move(0, 0);
+  await page.hover(selector);
+  await page.waitForFunction(() => (document.querySelector('termlight-tooltip')?.shadowRoot?.querySelector('.summary')?.textContent ?? '').length > 20, {
+    timeout: 10_000,
+  });
+  expect(await page.$$eval('termlight-tooltip', (hosts) => hosts.length)).toBe(1);
+}
+
+test('a tab open before install starts Termlight when the toolbar button is clicked on it', async ({ server }) => {
+  test.setTimeout(60_000);
+  const browser = await puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    pipe: true,
+    enableExtensions: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const open = await browser.newPage();
+    await open.goto(server.url('/pages/basics.html'));
+    const text = await open.$eval('body', (b) => (b as HTMLElement).innerText);
+    const id = await browser.installExtension(EXTENSION_DIR);
+    const problems = problemsOf(open, id);
+    await workerOf(browser, id, JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')).version);
+    // Chrome does not run the new extension's content script in the open tab by itself.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await markIds(open)).toEqual([]);
+
+    const popup = await clickToolbarButton(browser, id, open);
+    await expectOneCopy(open, 'funding-rate', 1);
+    expect(await open.$eval('body', (b) => (b as HTMLElement).innerText)).toBe(text);
+    // The popup speaks for the page: its terms, and the site switch.
+    await popup.waitForSelector('.tl-page-term[data-term-id="funding-rate"]', { timeout: 10_000 });
+    expect(problems).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
+
 function setVersion(dir: string, version: string): void {
   const file = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as { version: string };
@@ -98,6 +163,19 @@ test('an update and a reload with tabs open: old content scripts detach quietly,
     expect(await open.$eval('body', (b) => (b as HTMLElement).innerText)).toBe(textBefore);
     await open.hover('#prose');
     await new Promise((resolve) => setTimeout(resolve, 500));
+
+    // The toolbar button starts the new version in the tab at once, with the user's setting.
+    const popup = await clickToolbarButton(browser, id, open);
+    await expectOneCopy(open, 'short-squeeze', 2);
+    await popup.close();
+    // Another copy started in the same tab (the button's grant lasts until the tab navigates)
+    // takes over from the running one (WXT stops the older copy): still one set of highlights and one card.
+    const v2Early = await workerOf(browser, id, '1.0.1');
+    await v2Early.evaluate(async (file) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url?.startsWith('http://127.0.0.1'))!;
+      await chrome.scripting.executeScript({ target: { tabId: tab.id! }, files: [file] });
+    }, 'content-scripts/content.js');
+    await expectOneCopy(open, 'short-squeeze', 2);
 
     // The new version kept the user's setting and the glossary (no loss, no duplicates)...
     const termsAfter = await v2.evaluate(() => new Promise<number>((resolve) => {
