@@ -59,10 +59,11 @@ test('the Firefox build in firefox-esr: highlights, the card, the reader, the po
   test.skip(!existsSync(join(FIREFOX_BUILD, 'manifest.json')), 'no Firefox build: run `npm run build:firefox`');
   const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
   try {
-    await browser.installExtension(FIREFOX_BUILD);
+    // A tab open before the install: Firefox runs the new content script in it (Chrome leaves that to the popup).
     const page = await browser.newPage();
     await page.setViewport({ width: 1200, height: 800 });
     await page.goto(server.url('/pages/basics.html'));
+    await browser.installExtension(FIREFOX_BUILD);
     // The background imports the glossary on first start; wait for the marks.
     await page.waitForSelector('mark.termlight[data-term-id="funding-rate"]', { timeout: 20_000 });
     const ids = await page.$$eval('mark.termlight', (marks) => marks.map((m) => (m as HTMLElement).dataset.termId));
