@@ -45,6 +45,11 @@ async function extensionTab(browser: Browser, known: Page[]): Promise<Page> {
   throw new Error('no extension page opened');
 }
 
+/** Clicks the button whose whole text is `name`. */
+async function clickButton(page: Page, name: string): Promise<void> {
+  await page.evaluate((n) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === n)!.click(), name);
+}
+
 /** Moves an extension tab to another page of the extension and waits for `selector` there. */
 async function goWithin(page: Page, path: string, selector: string): Promise<void> {
   await page.evaluate((p) => location.assign(p), path);
@@ -52,7 +57,7 @@ async function goWithin(page: Page, path: string, selector: string): Promise<voi
   await page.waitForSelector(selector, { timeout: 10_000 });
 }
 
-test('the Firefox build in firefox-esr: highlights, the card, the reader, the popup and a set switch', async ({ server }) => {
+test('the Firefox build in firefox-esr: highlights, the card, the reader, the popup, a set switch and an import', async ({ server }) => {
   test.setTimeout(90_000);
   const executablePath = firefoxPath();
   test.skip(!executablePath, 'firefox-esr is not installed (apt-get install -y firefox-esr)');
@@ -103,6 +108,14 @@ test('the Firefox build in firefox-esr: highlights, the card, the reader, the po
     );
     await tab.click('#set-on-perpetual-futures');
     await page.waitForSelector('mark.termlight[data-term-id="funding-rate"]', { timeout: 10_000 });
+
+    // Import pasted CSV: the new term is highlighted on the open page without a reload.
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="desk">Then came a desk fade.</p>'));
+    await tab.type('#import-paste', 'term,definition,set\nDesk Fade,Trading against what the desk expects.,Desk Words\n');
+    await clickButton(tab, 'Preview');
+    await tab.waitForFunction(() => document.querySelector('[aria-label="Import preview"]')?.textContent?.includes('Desk Fade'), { timeout: 10_000 });
+    await clickButton(tab, 'Import');
+    await page.waitForSelector('#desk mark.termlight[data-term-id="desk-fade"]', { timeout: 10_000 });
   } finally {
     await browser.close();
   }
