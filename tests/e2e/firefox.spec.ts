@@ -57,7 +57,7 @@ async function goWithin(page: Page, path: string, selector: string): Promise<voi
   await page.waitForSelector(selector, { timeout: 10_000 });
 }
 
-test('the Firefox build in firefox-esr: highlights, the card, the reader, the popup, a set switch and an import', async ({ server }) => {
+test('the Firefox build in firefox-esr: highlights, the card, the reader, the popup and its site switch, a set switch and an import', async ({ server }) => {
   test.setTimeout(90_000);
   const executablePath = firefoxPath();
   test.skip(!executablePath, 'firefox-esr is not installed (apt-get install -y firefox-esr)');
@@ -96,6 +96,11 @@ test('the Firefox build in firefox-esr: highlights, the card, the reader, the po
     await tab.waitForFunction(() => [...document.querySelectorAll('.tl-page-term')].some((row) => (row as HTMLElement).dataset.termId === 'funding-rate'), {
       timeout: 10_000,
     });
+    // The site switch takes the page's highlights away at once, and brings them back.
+    await tab.click('.tl-site-switch');
+    await page.waitForFunction(() => document.querySelectorAll('mark.termlight').length === 0, { timeout: 10_000 });
+    await tab.click('.tl-site-switch');
+    await page.waitForSelector('mark.termlight[data-term-id="funding-rate"]', { timeout: 10_000 });
     await tab.type('input', 'open interest');
     await tab.waitForFunction(() => document.querySelector('[role="option"] .tl-result-name')?.textContent === 'Open Interest', { timeout: 10_000 });
 
