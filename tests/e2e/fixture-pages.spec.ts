@@ -17,6 +17,8 @@ const EXPECTED: Record<string, string[]> = {
   'bloomberg-markets': ['s-and-p-500', 'dow-jones-industrial-average', 'basis-point', 'central-bank', 'quantitative-easing'],
   'politico-imf-outlook': ['international-monetary-fund', 'inflation', 'recession', 'federal-reserve', 'monetary-policy'],
   'fool-investing': ['s-and-p-500', 'index-fund', 'exchange-traded-fund', 'dividend', 'market-capitalization'],
+  // DOGE needs context (it is also a US government department): a crypto news page gives it.
+  'coindesk-bitcoin': ['bitcoin', 'stablecoin', 'tether', 'dogecoin'],
 };
 
 /** Where a highlight must never be, whatever the page. */
