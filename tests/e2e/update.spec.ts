@@ -110,6 +110,17 @@ test('a tab open before install starts Termlight when the toolbar button is clic
     expect(await open.$eval('body', (b) => (b as HTMLElement).innerText)).toBe(text);
     // The popup speaks for the page: its terms, and the site switch.
     await popup.waitForSelector('.tl-page-term[data-term-id="funding-rate"]', { timeout: 10_000 });
+
+    // A framed page: the top document and its same-origin frame light up; the cross-origin frame is left alone.
+    const framed = await browser.newPage();
+    await framed.goto(server.url('/pages/frames.html'));
+    await framed.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.contentWindow?.length !== undefined));
+    await clickToolbarButton(browser, id, framed);
+    await framed.waitForSelector('#top mark.termlight', { timeout: 20_000 });
+    const same = framed.frames().find((f) => f.url().includes('127.0.0.1') && f !== framed.mainFrame())!;
+    await same.waitForSelector('#child mark.termlight', { timeout: 10_000 });
+    const cross = framed.frames().find((f) => f.url().includes('localhost'))!;
+    expect(await cross.$$eval('mark.termlight', (marks) => marks.length)).toBe(0);
     expect(problems).toEqual([]);
   } finally {
     await browser.close();
