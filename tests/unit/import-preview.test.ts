@@ -86,6 +86,16 @@ describe('the import preview', () => {
     expect(preview.sets[0].replaces).toBe(true);
   });
 
+  it('names a changed flag the way a reader would say it', () => {
+    const before: GlossarySnapshot = {
+      sets: [...existing.sets, { ...set('imported-desk', 'Desk', 'imported'), source: 'desk.csv' }],
+      terms: [...existing.terms, term('doge-widget', 'DOGE Widget', ['imported-desk'], { summary: 'A coin.' })],
+    };
+    const text = 'term,definition,set,needs context\nDOGE Widget,A coin.,Desk,yes\n';
+    const preview = previewImport(parseGlossaryDocument(text, { name: 'desk.csv', origin: 'imported' }), before);
+    expect(preview.changed.map((r) => r.detail)).toEqual(['changes needs context']);
+  });
+
   it('reports related terms that exist nowhere as invalid, and follows links for those that do', () => {
     const text = JSON.stringify({
       format: 'termlight-glossary',

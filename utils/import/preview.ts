@@ -38,8 +38,13 @@ export interface ImportPlan {
 
 const FIELDS = ['term', 'aliases', 'abbreviations', 'summary', 'body', 'related', 'ambiguous', 'needsContext'] as const;
 
+/** How the preview names a field: as a reader would say it. */
+const FIELD_NAMES: Partial<Record<(typeof FIELDS)[number], string>> = { needsContext: 'needs context' };
+
 function changedFields(before: Term, after: Term): string[] {
-  const out: string[] = FIELDS.filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null));
+  const out: string[] = FIELDS.filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null)).map(
+    (f) => FIELD_NAMES[f] ?? f,
+  );
   if (JSON.stringify([...before.sets].sort()) !== JSON.stringify([...after.sets].sort())) out.push('sets');
   return out;
 }
