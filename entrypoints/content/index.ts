@@ -15,7 +15,12 @@ export default defineContentScript({
     const report = (error: unknown) => {
       if (!ctx.isInvalid) console.warn('Termlight could not start on this page:', error);
     };
-    startPageSession(ctx, { shadowCss: highlightCss }).catch(report);
+    const session = {
+      onInvalidated: (callback: () => void) => ctx.onInvalidated(callback),
+      onNavigate: (callback: (next: URL, previous: URL) => void) =>
+        ctx.addEventListener(window, 'wxt:locationchange', (event) => callback(event.newUrl, event.oldUrl)),
+    };
+    startPageSession(session, { shadowCss: highlightCss }).catch(report);
     // Chrome does not tell an orphaned content script (extension reloaded or
     // updated) that it is orphaned; WXT notices when the context is checked.
     // A cheap check every second lets onInvalidated take our highlights away.

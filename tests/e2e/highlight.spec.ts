@@ -126,3 +126,30 @@ test.describe('terms whose names other fields use too', () => {
     await expect(page.locator('#chart mark')).toHaveCount(0);
   });
 });
+
+test.describe('single-page apps', () => {
+  test.beforeEach(async ({ serviceWorker }) => {
+    await waitForGlossary(serviceWorker);
+  });
+
+  test('a route change is a new page: the new story gets its own context, an in-page link changes nothing', async ({ context, server }) => {
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/spa.html'));
+    await settledHighlights(page);
+    await expect(page.locator('#story mark.termlight[data-term-id="dogecoin"]')).toHaveText('DOGE');
+
+    // An in-page link keeps the page as it is: the same marks, not new ones.
+    await page.locator('#notes mark.termlight').evaluate((mark) => ((window as unknown as { kept: Element }).kept = mark));
+    await page.click('#to-notes');
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => (window as unknown as { kept: Element }).kept.isConnected)).toBe(true);
+
+    // The app moves to a politics story: the crypto story's terms no longer vouch for DOGE.
+    await page.click('#to-politics');
+    await expect(page.locator('#politics mark.termlight[data-term-id="budget-deficit"]')).toHaveText('budget deficit');
+    await page.waitForTimeout(1000);
+    await expect(page.locator('#politics mark.termlight[data-term-id="dogecoin"]')).toHaveCount(0);
+    // The rest of the page is highlighted afresh.
+    await expect(page.locator('#notes mark.termlight[data-term-id="funding-rate"]')).toHaveCount(1);
+  });
+});

@@ -15,6 +15,20 @@ import { readPageGlossary } from './page-glossary';
 
 export interface PageSessionContext {
   onInvalidated(callback: () => void): void;
+  /** Calls back when the page moves to another address without loading (a single-page app's route change). */
+  onNavigate?(callback: (next: URL, previous: URL) => void): void;
+}
+
+/**
+ * After a single-page app changes route, how long to wait before reading
+ * the page afresh: the app may render the new view before or after it
+ * changes the address, and fetching it takes a moment.
+ */
+export const ROUTE_SETTLE_MS = 600;
+
+/** Whether two addresses name the same document (only the #fragment differs: an in-page link). */
+export function sameDocument(a: URL, b: URL): boolean {
+  return a.origin === b.origin && a.pathname === b.pathname && a.search === b.search;
 }
 
 export interface PageSessionOptions {
@@ -122,7 +136,20 @@ export async function startPageSession(
     return true;
   });
 
+  // A route change in a single-page app is a new page to the reader: its
+  // terms, counts and context start afresh once the new view has settled.
+  let routeTimer: ReturnType<typeof setTimeout> | undefined;
+  ctx.onNavigate?.((next, previous) => {
+    if (sameDocument(next, previous) || !isSiteEnabled(settings, hostname)) return;
+    stop();
+    clearTimeout(routeTimer);
+    routeTimer = setTimeout(() => {
+      if (isSiteEnabled(settings, hostname) && !highlighter) void start();
+    }, ROUTE_SETTLE_MS);
+  });
+
   ctx.onInvalidated(() => {
+    clearTimeout(routeTimer);
     // The page first: once the extension is gone, its APIs throw, so the
     // listener removals come after and may fail quietly.
     stop();
