@@ -1,11 +1,11 @@
 import { expect, test, waitForGlossary } from './fixtures';
 import { setSettings, settledHighlights } from './support';
 
-test.describe('highlighting on a page', () => {
-  test.beforeEach(async ({ serviceWorker }) => {
-    await waitForGlossary(serviceWorker);
-  });
+test.beforeEach(async ({ serviceWorker }) => {
+  await waitForGlossary(serviceWorker);
+});
 
+test.describe('highlighting on a page', () => {
   test('highlights the first occurrence of each term, longest match first', async ({ context, server }) => {
     const page = await context.newPage();
     await page.goto(server.url('/pages/basics.html'));
@@ -96,10 +96,6 @@ test.describe('highlighting on a page', () => {
 });
 
 test.describe('terms whose names other fields use too', () => {
-  test.beforeEach(async ({ serviceWorker }) => {
-    await waitForGlossary(serviceWorker);
-  });
-
   test('stay plain on a page about something else, and light up once the page turns to their field', async ({ context, server }) => {
     const page = await context.newPage();
     await page.goto(server.url('/pages/context-politics.html'));
@@ -128,10 +124,6 @@ test.describe('terms whose names other fields use too', () => {
 });
 
 test.describe('single-page apps', () => {
-  test.beforeEach(async ({ serviceWorker }) => {
-    await waitForGlossary(serviceWorker);
-  });
-
   test('a route change is a new page: the new story gets its own context, an in-page link changes nothing', async ({ context, server }) => {
     const page = await context.newPage();
     await page.goto(server.url('/pages/spa.html'));

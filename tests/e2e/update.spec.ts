@@ -51,6 +51,17 @@ async function workerOf(browser: Browser, extensionId: string, version: string):
 
 const markIds = (page: Page) => page.$$eval('mark.termlight', (marks) => marks.map((m) => (m as HTMLElement).dataset.termId ?? ''));
 
+/** Chromium through a pipe with extension loading allowed (what `installExtension` and the Extensions domain need). */
+function launchChromium(): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    pipe: true,
+    enableExtensions: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
 /**
  * Clicks Termlight's toolbar button on `page`'s tab (the DevTools protocol's
  * Extensions.triggerAction, under puppeteer's pipe connection): the popup
@@ -87,13 +98,7 @@ async function expectOneCopy(page: Page, termId: string, count: number): Promise
 
 test('a tab open before install starts Termlight when the toolbar button is clicked on it', async ({ server }) => {
   test.setTimeout(60_000);
-  const browser = await puppeteer.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    pipe: true,
-    enableExtensions: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const open = await browser.newPage();
     await open.goto(server.url('/pages/basics.html'));
@@ -140,13 +145,7 @@ test('an update and a reload with tabs open: old content scripts detach quietly,
   const dir = join(home, 'extension');
   cpSync(EXTENSION_DIR, dir, { recursive: true });
   setVersion(dir, '1.0.0');
-  const browser = await puppeteer.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    pipe: true,
-    enableExtensions: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const id = await browser.installExtension(dir);
     const v1 = await workerOf(browser, id, '1.0.0');

@@ -3,18 +3,9 @@ import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import type { Term } from '../../utils/glossary/schema';
 import { ContextGate, contextRules } from '../../utils/highlighter/context-gate';
+import { makeTerm } from '../support/make-term';
 
-const t = (id: string, sets: string[], needsContext?: boolean): Term => ({
-  id,
-  term: id,
-  aliases: [],
-  abbreviations: [],
-  summary: 'x',
-  body: '',
-  sets,
-  related: [],
-  ...(needsContext ? { needsContext } : {}),
-});
+const t = (id: string, sets: string[], needsContext?: boolean): Term => makeTerm({ id, sets, ...(needsContext ? { needsContext } : {}) });
 
 const terms = [
   t('dogecoin', ['crypto'], true),

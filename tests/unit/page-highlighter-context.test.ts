@@ -11,18 +11,9 @@ import type { Term } from '../../utils/glossary/schema';
 import { contextRules } from '../../utils/highlighter/context-gate';
 import { PageHighlighter } from '../../utils/highlighter/page-highlighter';
 import { compileMatcher } from '../../utils/matcher';
+import { makeTerm } from '../support/make-term';
 
-const t = (id: string, term: string, extra: Partial<Term> = {}): Term => ({
-  id,
-  term,
-  aliases: [],
-  abbreviations: [],
-  summary: 'x',
-  body: '',
-  sets: ['crypto'],
-  related: [],
-  ...extra,
-});
+const t = (id: string, term: string, extra: Partial<Term> = {}): Term => makeTerm({ id, term, sets: ['crypto'], ...extra });
 
 const terms = [
   t('dogecoin', 'Dogecoin', { abbreviations: ['DOGE'], needsContext: true }),
