@@ -32,8 +32,8 @@ function PageTermsBody({ page, settings, nameOf, onReveal, onOpen }: PageTermsPr
   if (page.status === 'unavailable') {
     return (
       <p class="tl-status tl-page-unavailable">
-        Termlight does not run on this page. Browser pages and extension stores are off limits; a tab that was open
-        before Termlight was installed needs a reload.
+        Termlight does not run on this page: browser pages, extension stores and local files are off limits. If
+        it is a web page, reloading it starts Termlight.
       </p>
     );
   }
