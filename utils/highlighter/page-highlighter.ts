@@ -101,11 +101,15 @@ export class PageHighlighter {
       runs.push(run);
       if (!slicer.due) continue;
       // Collecting is cheap; keep a third of the budget for matching what is in view.
-      if (slicer.workMs > budget * 0.66) {
+      const outOfBudget = slicer.workMs > budget * 0.66;
+      // Yield even when stopping, so matching starts with a whole slice: on a
+      // slow or busy machine the budget may be spent before the first match,
+      // and the text in view must still get one slice.
+      await slicer.pause();
+      if (outOfBudget) {
         stoppedEarly = true;
         break;
       }
-      await slicer.pause();
     }
     const pass = await this.matchRuns(visibleFirst(runs, root === this.doc.body ? this.doc : undefined), collector, slicer);
     let marks = pass.marks;
