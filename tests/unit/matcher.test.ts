@@ -191,6 +191,8 @@ describe('the bundled glossary', () => {
     // Public finance and development economics use these words in their own sense (NYT, Salon, Quartz fixtures)...
     expect(ids('States cut spending as tax revenue falls; tourism is a source of revenue.')).toEqual([]);
     expect(ids('Policymakers encourage the diversification of the economy.')).toEqual([]);
+    // Crypto news says it with the verb as often as the noun.
+    expect(ids('Over $1 billion of leveraged longs were liquidated overnight.')).toEqual(['liquidation']);
     // A cash-and-carry is a wholesaler in British news; the trade keeps its full names.
     expect(ids('The cash and carry chain reported higher sales.')).toEqual([]);
     expect(ids('Funds ran a cash-and-carry trade on bitcoin, a basis trade by another name.')).toEqual(['cash-and-carry-trade', 'bitcoin', 'cash-and-carry-trade']);
