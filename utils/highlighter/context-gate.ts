@@ -41,6 +41,11 @@ export function contextRules(terms: readonly Term[]): ContextRules | undefined {
   return { needs, confirms };
 }
 
+/** A term's entry in a rule table (own keys only: a term id may be "constructor"). */
+function setsOf(table: Record<string, string[]>, termId: string): string[] | undefined {
+  return Object.hasOwn(table, termId) ? table[termId] : undefined;
+}
+
 /** One page's evidence: which terms of each gated set it has shown so far. */
 export class ContextGate {
   private readonly seen = new Map<string, Set<string>>();
@@ -49,7 +54,7 @@ export class ContextGate {
 
   /** Records a term found on the page (counts only towards the sets it confirms). */
   saw(termId: string): void {
-    const sets = this.rules && Object.hasOwn(this.rules.confirms, termId) ? this.rules.confirms[termId] : undefined;
+    const sets = this.rules && setsOf(this.rules.confirms, termId);
     if (!sets) return;
     for (const set of sets) {
       let terms = this.seen.get(set);
@@ -60,7 +65,7 @@ export class ContextGate {
 
   /** Whether a hit of `termId` may be highlighted now. */
   allows(termId: string): boolean {
-    const sets = this.rules && Object.hasOwn(this.rules.needs, termId) ? this.rules.needs[termId] : undefined;
+    const sets = this.rules && setsOf(this.rules.needs, termId);
     if (!sets) return true;
     return sets.some((set) => (this.seen.get(set)?.size ?? 0) >= CONFIRMING_TERMS);
   }

@@ -14,6 +14,12 @@ import type { ImportProblem, ImportSource, ParseResult } from './types';
 
 const DELIMITERS = [',', '\t', ';'] as const;
 
+/** The yes/no columns and the term fields they set (left unset when the cell is empty). */
+const FLAG_COLUMNS = [
+  ['ambiguous', 'ambiguous'],
+  ['needs_context', 'needsContext'],
+] as const satisfies ReadonlyArray<readonly [CsvColumn, 'ambiguous' | 'needsContext']>;
+
 interface Header {
   delimiter: string;
   columns: Array<CsvColumn | undefined>;
@@ -146,14 +152,14 @@ export function parseCsv(text: string, source: ImportSource): ParseResult {
     let summary = definition;
     let body = cell('body');
     if (!body && definition) ({ summary, body } = splitDefinition(definition));
-    const ambiguous = readFlag(cell('ambiguous'));
-    if (ambiguous === null) {
-      problems.push({ where, term: name, message: `ambiguous must be yes or no, not ${shown(cell('ambiguous'))}` });
-      continue;
-    }
-    const needsContext = readFlag(cell('needs_context'));
-    if (needsContext === null) {
-      problems.push({ where, term: name, message: `needs_context must be yes or no, not ${shown(cell('needs_context'))}` });
+    const flags: { ambiguous?: boolean; needsContext?: boolean } = {};
+    const badFlag = FLAG_COLUMNS.find(([column, field]) => {
+      const value = readFlag(cell(column));
+      if (value !== undefined && value !== null) flags[field] = value;
+      return value === null;
+    });
+    if (badFlag) {
+      problems.push({ where, term: name, message: `${badFlag[0]} must be yes or no, not ${shown(cell(badFlag[0]))}` });
       continue;
     }
     const candidate = {
@@ -165,8 +171,7 @@ export function parseCsv(text: string, source: ImportSource): ParseResult {
       body,
       sets: [setId],
       related: listOf(cell('related')).map(slugify),
-      ...(ambiguous === undefined ? {} : { ambiguous }),
-      ...(needsContext === undefined ? {} : { needsContext }),
+      ...flags,
     };
     const checked = checkTerm(candidate, where, { style: 'row', labels }, name);
     if (!checked.ok) {
