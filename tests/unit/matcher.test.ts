@@ -200,3 +200,21 @@ describe('the bundled glossary', () => {
     expect(ids('Top-line growth beat forecasts; portfolio diversification failed.')).toEqual(['revenue', 'diversification']);
   });
 });
+
+describe('terms inside addresses', () => {
+  it('leaves a term inside a web or e-mail address shown as text alone', () => {
+    expect(found('Source: https://www.example.com/markets/funding-rate-explained-2024')).toEqual([]);
+    expect(found('(www.example.com/open-interest) and example.io/liquidation-data')).toEqual([]);
+    expect(found('Write to liquidation@example.com for help')).toEqual([]);
+  });
+
+  it('still finds the term next to an address, and in slashed or dotted text that is not one', () => {
+    expect(found('Funding rate: see https://example.com/faq')).toEqual([['funding-rate', 'Funding rate']]);
+    expect(found('OI/volume ratio; liquidation/liquidity. Liquidation.')).toEqual([
+      ['open-interest', 'OI'],
+      ['liquidation', 'liquidation'],
+      ['liquidity', 'liquidity'],
+      ['liquidation', 'Liquidation'],
+    ]);
+  });
+});

@@ -140,12 +140,38 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
       const cs = walk(csRoot, text, keyText, start, end);
       if (cs && (!best || cs.end > best.end) && !isRegnalNumber(text, start, end)) best = cs;
     }
-    if (best) {
+    if (best && !insideWebAddress(text, start, best.end)) {
       matches.push({ termId: best.termId, start, end: best.end });
       next = best.end;
     }
   }
   return matches;
+}
+
+/** Longest stretch read on either side of a hit when looking for the web address it may sit in. */
+const ADDRESS_REACH = 512;
+const WEB_ADDRESS = /^[("'“‘<[]*(?:[a-z][a-z\d+.-]*:\/\/|www\.|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/|[^@\s]+@[\w-]+\.[a-z]{2,})/i;
+
+/**
+ * "https://www.barrons.com/articles/home-depot-stock-earnings-report-5157",
+ * "support@exchange.com": a term inside a web or e-mail address that a page
+ * shows as text is part of a name, not the term, and a highlight would cut
+ * the address in two.
+ */
+function insideWebAddress(text: string, start: number, end: number): boolean {
+  let from = start;
+  const stop = Math.max(0, start - ADDRESS_REACH);
+  while (from > stop && !isSpace(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  const limit = Math.min(text.length, end + ADDRESS_REACH);
+  while (to < limit && !isSpace(text.charCodeAt(to))) to++;
+  // A word standing alone is never an address: the common case costs two comparisons.
+  if (from === start && to === end) return false;
+  return WEB_ADDRESS.test(text.slice(from, to));
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2028 || code === 0x2029;
 }
 
 const ROMAN_NUMERAL = /^[IVXLCDM]+$/;
