@@ -2,7 +2,7 @@
  * Firefox: Debian's firefox-esr loads the Firefox build through WebDriver
  * BiDi (puppeteer-core). The content script highlights a page, the card
  * opens on hover, Read more opens the reader, and the popup and options
- * work in an extension tab. Skipped with a reason where firefox-esr is not
+ * (import, feeds) work in an extension tab. Skipped with a reason where firefox-esr is not
  * installed.
  *
  * BiDi may not navigate to moz-extension:// pages itself, so the test gets
@@ -57,12 +57,28 @@ async function goWithin(page: Page, path: string, selector: string): Promise<voi
   await page.waitForSelector(selector, { timeout: 10_000 });
 }
 
-test('the Firefox build in firefox-esr: highlights, the card, the reader, the popup and its site switch, a set switch and an import', async ({ server }) => {
+test('the Firefox build in firefox-esr: highlights, the card, the reader, the popup and its site switch, a set switch, an import and a feed', async ({ server }) => {
   test.setTimeout(90_000);
   const executablePath = firefoxPath();
   test.skip(!executablePath, 'firefox-esr is not installed (apt-get install -y firefox-esr)');
   test.skip(!existsSync(join(FIREFOX_BUILD, 'manifest.json')), 'no Firefox build: run `npm run build:firefox`');
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
+  // The feed's host permission: Firefox's own pref answers the prompt "allow" (no page of ours is patched).
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    extraPrefsFirefox: { 'extensions.webextOptionalPermissionPrompts': false },
+  });
+  server.route('/feeds/desk.json', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        format: 'termlight-glossary',
+        version: 1,
+        sets: [{ id: 'fox-desk', title: 'Fox Desk', description: 'Words from a test desk.' }],
+        terms: [{ id: 'zephyr-spread', term: 'Zephyr Spread', summary: 'A test spread that exists only in this feed.', sets: ['fox-desk'] }],
+      }),
+    );
+  });
   try {
     // A tab open before the install: Firefox runs the new content script in it (Chrome leaves that to the popup).
     const page = await browser.newPage();
@@ -121,6 +137,17 @@ test('the Firefox build in firefox-esr: highlights, the card, the reader, the po
     await tab.waitForFunction(() => document.querySelector('[aria-label="Import preview"]')?.textContent?.includes('Desk Fade'), { timeout: 10_000 });
     await clickButton(tab, 'Import');
     await page.waitForSelector('#desk mark.termlight[data-term-id="desk-fade"]', { timeout: 10_000 });
+
+    // Feeds: subscribing asks for the feed's host (Firefox grants optional hosts one by one), downloads it in the
+    // background page, and its term lights up on the open page.
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="feed-news">The Zephyr Spread widened.</p>'));
+    await goWithin(tab, '/options.html', '#tl-feed-url');
+    await tab.type('#tl-feed-url', server.url('/feeds/desk.json'));
+    // A real click: Firefox grants permissions only in a user input handler (an element.click() from a script is not one).
+    await tab.click('button::-p-text(Subscribe)');
+    await tab.waitForFunction(() => document.querySelector('.tl-feed-notice')?.textContent?.includes('Subscribed to “Fox Desk”'), { timeout: 20_000 });
+    // Feed terms get ids of their own (a feed cannot take over a bundled term's id).
+    await page.waitForSelector('#feed-news mark.termlight[data-term-id$="-zephyr-spread"]', { timeout: 10_000 });
   } finally {
     await browser.close();
   }
