@@ -72,6 +72,17 @@ test.describe('highlighting on a page', () => {
     expect(styles.background).toBe('rgba(0, 0, 0, 0)');
   });
 
+  test('a printed page shows its terms as plain text', async ({ context, server }) => {
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/basics.html'));
+    await settledHighlights(page);
+    const mark = page.locator('#prose mark.termlight').first();
+    const underline = () => mark.evaluate((el) => getComputedStyle(el).textDecorationLine);
+    expect(await underline()).toBe('underline');
+    await page.emulateMedia({ media: 'print' });
+    expect(await underline()).toBe('none');
+  });
+
   test('turning Termlight off for the site removes highlights without reload, and on restores them', async ({ context, server, serviceWorker }) => {
     const page = await context.newPage();
     await page.goto(server.url('/pages/basics.html'));
