@@ -67,7 +67,7 @@ test.describe('real fixture pages', () => {
       // Each mark wraps exactly one whole term, the one it is labelled with
       // (a mark shifted by a few characters would read "rate and" or "unds rate").
       for (const [termId, text] of marks) {
-        expect(findTerms(text, matcher), `mark "${text}"`).toEqual([{ termId, start: 0, end: text.length }]);
+        expect(findTerms(text, matcher).map(({ termId: id, start, end }) => ({ id, start, end })), `mark "${text}"`).toEqual([{ id: termId, start: 0, end: text.length }]);
       }
       expect(await page.locator(`:is(${FORBIDDEN}) mark.termlight`).count()).toBe(0);
       for (const word of await wordsAroundMarks(page)) expect(word, 'a highlight inside a web address').not.toMatch(/:\/\/|^www\./);

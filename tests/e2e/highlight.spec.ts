@@ -114,6 +114,9 @@ test.describe('terms whose names other fields use too', () => {
     // The page's own subject is highlighted; DOGE (a government department here), EMA and RSI are not.
     expect(ids).toContain('budget-deficit');
     for (const id of ['dogecoin', 'exponential-moving-average', 'relative-strength-index']) expect(ids).not.toContain(id);
+    // Spelled out, the central bank is unmistakable; its acronym (here the cricket board) waits for a page about rates.
+    await expect(page.locator('#names mark.termlight')).toHaveCount(1);
+    await expect(page.locator('#names mark.termlight[data-term-id="european-central-bank"]')).toHaveText('European Central Bank');
     // A story about crypto markets arrives: the earlier DOGE now reads as the coin.
     await page.evaluate(() => {
       document.getElementById('later')!.textContent = 'Elsewhere, bitcoin slid and stablecoin supply shrank.';

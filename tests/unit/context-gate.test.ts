@@ -5,10 +5,11 @@ import type { Term } from '../../utils/glossary/schema';
 import { ContextGate, contextRules } from '../../utils/highlighter/context-gate';
 import { makeTerm } from '../support/make-term';
 
-const t = (id: string, sets: string[], needsContext?: boolean): Term => makeTerm({ id, sets, ...(needsContext ? { needsContext } : {}) });
+const t = (id: string, sets: string[], needsContext?: Term['needsContext']): Term => makeTerm({ id, sets, ...(needsContext ? { needsContext } : {}) });
 
 const terms = [
-  t('dogecoin', ['crypto'], true),
+  t('slippage', ['crypto'], true),
+  t('dogecoin', ['crypto'], 'abbreviations'),
   t('bitcoin', ['crypto']),
   t('stablecoin', ['crypto']),
   t('ether', ['crypto', 'defi']),
@@ -18,39 +19,68 @@ const terms = [
   t('gdp', ['macro']),
 ];
 
+/** A hit by a name or alias. */
+const named = (termId: string) => ({ termId, abbreviation: false });
+/** A hit by an abbreviation. */
+const abbreviated = (termId: string) => ({ termId, abbreviation: true });
+
 describe('terms that need context', () => {
   it('wait until two other terms of their set are on the page', () => {
     const gate = new ContextGate(contextRules(terms));
-    expect(gate.allows('dogecoin')).toBe(false);
-    gate.saw('bitcoin');
-    gate.saw('bitcoin'); // the same term twice is still one
-    gate.saw('gdp'); // another field says nothing
-    expect(gate.allows('dogecoin')).toBe(false);
-    gate.saw('ether');
-    expect(gate.allows('dogecoin')).toBe(true);
+    expect(gate.allows(named('slippage'))).toBe(false);
+    gate.saw(named('bitcoin'));
+    gate.saw(named('bitcoin')); // the same term twice is still one
+    gate.saw(named('gdp')); // another field says nothing
+    expect(gate.allows(named('slippage'))).toBe(false);
+    gate.saw(abbreviated('ether'));
+    expect(gate.allows(named('slippage'))).toBe(true);
     // Terms that need no context are always allowed.
-    expect(gate.allows('bitcoin')).toBe(true);
-    expect(gate.allows('gdp')).toBe(true);
+    expect(gate.allows(named('bitcoin'))).toBe(true);
+    expect(gate.allows(abbreviated('gdp'))).toBe(true);
   });
 
   it('do not vouch for each other', () => {
     const gate = new ContextGate(contextRules(terms));
-    gate.saw('rsi');
-    gate.saw('ema');
-    gate.saw('moving-average');
-    expect(gate.allows('rsi')).toBe(false);
+    gate.saw(named('rsi'));
+    gate.saw(abbreviated('ema'));
+    gate.saw(named('moving-average'));
+    expect(gate.allows(abbreviated('rsi'))).toBe(false);
+  });
+
+  it('flagged for their abbreviations only: the spelled-out name is highlighted anywhere and vouches for others, the abbreviation waits', () => {
+    const gate = new ContextGate(contextRules(terms));
+    expect(gate.allows(named('dogecoin'))).toBe(true);
+    expect(gate.allows(abbreviated('dogecoin'))).toBe(false);
+    // "Dogecoin" and "bitcoin" on the page: enough for Slippage, but DOGE's own name does not count for DOGE.
+    gate.saw(named('dogecoin'));
+    gate.saw(named('bitcoin'));
+    expect(gate.allows(named('slippage'))).toBe(true);
+    expect(gate.allows(abbreviated('dogecoin'))).toBe(false);
+    expect(gate.hasContextFor('dogecoin')).toBe(false);
+    gate.saw(named('stablecoin'));
+    expect(gate.allows(abbreviated('dogecoin'))).toBe(true);
+  });
+
+  it('an abbreviation in doubt vouches for nothing', () => {
+    const gate = new ContextGate(contextRules(terms));
+    gate.saw(abbreviated('dogecoin'));
+    gate.saw(named('bitcoin'));
+    expect(gate.allows(named('slippage'))).toBe(false);
   });
 
   it('need no rules when no term needs context, and no term waits', () => {
     expect(contextRules(terms.map((x) => ({ ...x, needsContext: undefined })))).toBeUndefined();
-    expect(new ContextGate(undefined).allows('dogecoin')).toBe(true);
+    expect(new ContextGate(undefined).allows(abbreviated('dogecoin'))).toBe(true);
   });
 
   it('in the bundled glossary: tickers and acronyms other fields use, each in a set that can vouch for it', () => {
     const rules = contextRules(compileBundledGlossary(readBundledSources()).terms)!;
-    expect(Object.keys(rules.needs)).toEqual(expect.arrayContaining(['dogecoin', 'relative-strength-index', 'exponential-moving-average', 'auto-deleveraging']));
+    expect(Object.keys(rules.needs)).toEqual(expect.arrayContaining(['dogecoin', 'relative-strength-index', 'exponential-moving-average', 'auto-deleveraging', 'slippage']));
+    // Spelled out, these are unmistakable: only their tickers and acronyms wait.
+    expect(rules.abbreviationsOnly).toEqual(expect.arrayContaining(['dogecoin', 'relative-strength-index', 'european-central-bank']));
+    expect(rules.abbreviationsOnly).not.toContain('slippage');
     for (const [termId, sets] of Object.entries(rules.needs)) {
-      const vouchers = Object.entries(rules.confirms).filter(([, s]) => s.some((x) => sets.includes(x)));
+      const vouchers = Object.entries(rules.confirms).filter(([id, s]) => id !== termId && s.some((x) => sets.includes(x)));
       expect(vouchers.length, termId).toBeGreaterThanOrEqual(10);
     }
   });

@@ -37,11 +37,12 @@ const terms: Term[] = [
     id: 'cafe-creme-rate',
     term: 'Café Crème Rate',
     aliases: [],
-    abbreviations: [],
+    abbreviations: ['CCR'],
     summary: 'Un terme avec des accents.',
     body: '',
     sets: ['imported-other'],
     related: [],
+    needsContext: 'abbreviations',
   },
 ];
 const snapshot: GlossarySnapshot = { sets, terms };

@@ -125,13 +125,20 @@ describe('parsing CSV', () => {
     expect(result.terms[0].body).toBe(long);
   });
 
-  it('reads the needs-context flag, and names the row whose flag is neither yes nor no', () => {
-    const good = parseGlossaryDocument('term,definition,needs context\nDOGE Widget,A coin.,yes\nPlain Widget,A tool.,\n', { name: 'x.csv', origin: 'imported' });
+  it('reads the needs-context flag, and names the row whose flag is neither yes, no nor abbreviations', () => {
+    const good = parseGlossaryDocument('term,definition,needs context\nDOGE Widget,A coin.,yes\nPlain Widget,A tool.,\nWidget Coin,A coin.,Abbreviations\n', {
+      name: 'x.csv',
+      origin: 'imported',
+    });
     expect(good.problems).toEqual([]);
-    expect(good.terms.map((t) => [t.term, t.needsContext])).toEqual([['DOGE Widget', true], ['Plain Widget', undefined]]);
+    expect(good.terms.map((t) => [t.term, t.needsContext])).toEqual([
+      ['DOGE Widget', true],
+      ['Plain Widget', undefined],
+      ['Widget Coin', 'abbreviations'],
+    ]);
     const bad = parseGlossaryDocument('term,definition,needs_context\nDOGE Widget,A coin.,often\n', { name: 'x.csv', origin: 'imported' });
     expect(bad.terms).toEqual([]);
-    expect(bad.problems).toEqual([{ where: 'row 2', term: 'DOGE Widget', message: 'needs_context must be yes or no, not "often"' }]);
+    expect(bad.problems).toEqual([{ where: 'row 2', term: 'DOGE Widget', message: 'needs_context must be yes or no or abbreviations, not "often"' }]);
   });
 
   it('merges a term listed once per set into one term in both sets', () => {

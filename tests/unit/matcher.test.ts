@@ -59,6 +59,10 @@ describe('the term matcher', () => {
     ]);
   });
 
+  it('says whether a hit is an abbreviation (context-needing terms gate those alone)', () => {
+    expect(findTerms('OI and open interest', matcher).map((h) => h.abbreviation)).toEqual([true, false]);
+  });
+
   it('matches abbreviations case-sensitively and names case-insensitively', () => {
     expect(found('oi and Oi are not OI')).toEqual([['open-interest', 'OI']]);
     expect(found('FUNDING RATE and Funding rate')).toEqual([

@@ -75,4 +75,21 @@ describe('context-needing terms on a page', () => {
     const ids = marked().map((m) => m.split(':')[0]);
     expect(ids).toEqual(expect.arrayContaining(['slippage', 'dogecoin', 'relative-strength-index']));
   });
+
+  it('flagged for their abbreviations only: the spelled-out name lights up on any page, the abbreviation still waits', async () => {
+    const bundled = compileBundledGlossary(readBundledSources()).terms;
+    const politics = [
+      'The European Central Bank kept its rates, the minister said; ECB officials would not comment.',
+      'In sport, the ECB named a new England captain, and Dogecoin fans cheered a DOGE job cut.',
+    ];
+    const highlighter = highlighterFor(politics.map((p) => `<p>${p}</p>`).join(''), 'all', bundled);
+    await highlighter.scan();
+    expect(marked()).toEqual(['european-central-bank:European Central Bank', 'dogecoin:Dogecoin']);
+    expect(highlighter.foundTerms().map((f) => [f.termId, f.count])).toEqual(
+      expect.arrayContaining([
+        ['european-central-bank', 1],
+        ['dogecoin', 1],
+      ]),
+    );
+  });
 });

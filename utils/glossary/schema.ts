@@ -93,6 +93,9 @@ const SurfaceForm = v.pipe(
 export const SET_ORIGINS = ['bundled', 'feed', 'imported', 'mine'] as const;
 export type SetOrigin = (typeof SET_ORIGINS)[number];
 
+/** The `needsContext` value that gates only a term's abbreviations. */
+export const NEEDS_CONTEXT_ABBREVIATIONS = 'abbreviations';
+
 export const TermSchema = v.strictObject({
   id: Slug,
   term: SurfaceForm,
@@ -104,11 +107,13 @@ export const TermSchema = v.strictObject({
   related: v.optional(v.array(Slug), []),
   ambiguous: v.optional(v.boolean()),
   /**
-   * Its names are also common words or acronyms elsewhere (DOGE, RSI, EMA):
-   * highlighted only on pages where other terms of one of its sets are found
-   * too (utils/highlighter/context-gate.ts).
+   * Its names are also common words or acronyms elsewhere (Slippage, Black
+   * Monday): highlighted only on pages where other terms of one of its sets
+   * are found too (utils/highlighter/context-gate.ts). `'abbreviations'`:
+   * only its abbreviations need that (DOGE, RSI, ECB), its spelled-out names
+   * (Dogecoin, Relative Strength Index) light up anywhere.
    */
-  needsContext: v.optional(v.boolean()),
+  needsContext: v.optional(v.union([v.boolean(), v.literal(NEEDS_CONTEXT_ABBREVIATIONS)])),
 });
 export type Term = v.InferOutput<typeof TermSchema>;
 

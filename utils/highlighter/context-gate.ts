@@ -7,10 +7,14 @@
  * politics that says "DOGE" twice stays plain; a crypto page that also says
  * "bitcoin" and "stablecoin" gets its DOGE highlighted.
  *
+ * Flagged `'abbreviations'`, only the term's abbreviations wait for context:
+ * "Relative Strength Index" spelled out is highlighted anywhere, and counts
+ * towards its sets' context like any other term, while "RSI" waits.
+ *
  * `contextRules` is computed by the background with the matcher (from the
  * glossary), `ContextGate` keeps one page's count.
  */
-import type { Term } from '../glossary/schema';
+import { NEEDS_CONTEXT_ABBREVIATIONS, type Term } from '../glossary/schema';
 
 /** Distinct other terms of a set a page must show before that set's context-needing terms are highlighted. */
 export const CONFIRMING_TERMS = 2;
@@ -18,27 +22,39 @@ export const CONFIRMING_TERMS = 2;
 export interface ContextRules {
   /** For each term that needs context: its sets. */
   needs: Record<string, string[]>;
+  /** The terms of `needs` whose names and aliases are highlighted anywhere: only their abbreviations wait. */
+  abbreviationsOnly: string[];
   /** For each other term sharing a set with one that needs context: those sets. */
   confirms: Record<string, string[]>;
+}
+
+/** What the gate needs to know of a hit. */
+export interface GatedHit {
+  termId: string;
+  /** Matched by one of the term's abbreviations. */
+  abbreviation: boolean;
 }
 
 /** The rules for `terms` (the enabled ones), or undefined when no term needs context. */
 export function contextRules(terms: readonly Term[]): ContextRules | undefined {
   const needs: Record<string, string[]> = {};
+  const abbreviationsOnly: string[] = [];
   const gatedSets = new Set<string>();
   for (const term of terms) {
     if (!term.needsContext) continue;
     needs[term.id] = [...term.sets];
+    if (term.needsContext === NEEDS_CONTEXT_ABBREVIATIONS) abbreviationsOnly.push(term.id);
     term.sets.forEach((s) => gatedSets.add(s));
   }
   if (gatedSets.size === 0) return undefined;
   const confirms: Record<string, string[]> = {};
   for (const term of terms) {
-    if (term.needsContext) continue; // one ambiguous name does not vouch for another
+    // One ambiguous name does not vouch for another; a spelled-out name does (see `ContextGate.saw`).
+    if (term.needsContext === true) continue;
     const shared = term.sets.filter((s) => gatedSets.has(s));
     if (shared.length > 0) confirms[term.id] = shared;
   }
-  return { needs, confirms };
+  return { needs, abbreviationsOnly, confirms };
 }
 
 /** A term's entry in a rule table (own keys only: a term id may be "constructor"). */
@@ -49,24 +65,43 @@ function setsOf(table: Record<string, string[]>, termId: string): string[] | und
 /** One page's evidence: which terms of each gated set it has shown so far. */
 export class ContextGate {
   private readonly seen = new Map<string, Set<string>>();
+  private readonly abbreviationsOnly: ReadonlySet<string>;
 
-  constructor(private readonly rules: ContextRules | undefined) {}
+  constructor(private readonly rules: ContextRules | undefined) {
+    this.abbreviationsOnly = new Set(rules?.abbreviationsOnly);
+  }
 
-  /** Records a term found on the page (counts only towards the sets it confirms). */
-  saw(termId: string): void {
-    const sets = this.rules && setsOf(this.rules.confirms, termId);
-    if (!sets) return;
+  /** Whether this hit is one that must wait for its term's context. */
+  private gated(hit: GatedHit): boolean {
+    if (!this.rules || !setsOf(this.rules.needs, hit.termId)) return false;
+    return hit.abbreviation || !this.abbreviationsOnly.has(hit.termId);
+  }
+
+  /** Records a hit found on the page (counts only towards the sets its term confirms, and only if it is not itself in doubt). */
+  saw(hit: GatedHit): void {
+    const sets = this.rules && setsOf(this.rules.confirms, hit.termId);
+    if (!sets || this.gated(hit)) return;
     for (const set of sets) {
       let terms = this.seen.get(set);
       if (!terms) this.seen.set(set, (terms = new Set()));
-      terms.add(termId);
+      terms.add(hit.termId);
     }
   }
 
-  /** Whether a hit of `termId` may be highlighted now. */
-  allows(termId: string): boolean {
+  /** Whether the page has shown the context `termId` needs (true for a term that needs none). */
+  hasContextFor(termId: string): boolean {
     const sets = this.rules && setsOf(this.rules.needs, termId);
     if (!sets) return true;
-    return sets.some((set) => (this.seen.get(set)?.size ?? 0) >= CONFIRMING_TERMS);
+    return sets.some((set) => {
+      const terms = this.seen.get(set);
+      if (!terms) return false;
+      // A spelled-out name of the term itself does not vouch for its own abbreviation.
+      return terms.size - (terms.has(termId) ? 1 : 0) >= CONFIRMING_TERMS;
+    });
+  }
+
+  /** Whether this hit may be highlighted now. */
+  allows(hit: GatedHit): boolean {
+    return !this.gated(hit) || this.hasContextFor(hit.termId);
   }
 }

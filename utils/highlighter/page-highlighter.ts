@@ -170,10 +170,10 @@ export class PageHighlighter {
     if (hits.length === 0 || !runIsIntact(run)) return;
     const seen = hits.filter((hit) => (!only || only.has(hit.termId)) && !collector.inSkippedRegion(run, hit.start, hit.end));
     // The run's own terms count as context before any of its terms waits for it.
-    for (const hit of seen) this.gate.saw(hit.termId);
+    for (const hit of seen) this.gate.saw(hit);
     const toWrap: RunMatch[] = [];
     for (const hit of seen) {
-      if (!this.gate.allows(hit.termId)) {
+      if (!this.gate.allows(hit)) {
         this.wait(hit.termId, run.block);
         continue;
       }
@@ -202,7 +202,7 @@ export class PageHighlighter {
    * they were seen); they stop waiting.
    */
   private takeConfirmedWaiting(): { only: Set<string>; blocks: Element[] } | undefined {
-    const ready = [...this.waiting.keys()].filter((termId) => this.gate.allows(termId));
+    const ready = [...this.waiting.keys()].filter((termId) => this.gate.hasContextFor(termId));
     if (ready.length === 0) return undefined;
     const blocks = new Set<Element>();
     for (const termId of ready) {

@@ -4,7 +4,7 @@
  * BOM). Rows are numbered as a spreadsheet shows them: the header is row 1.
  */
 import Papa from 'papaparse';
-import { shown, TermSetSchema, validate, type TermSet } from '../glossary/schema';
+import { NEEDS_CONTEXT_ABBREVIATIONS, shown, TermSetSchema, validate, type TermSet } from '../glossary/schema';
 import { columnOf, readFlag, unescapeCell, type CsvColumn } from './csv-format';
 import { checkTerm, failed, finish, listOf, type Draft } from './drafts';
 import { namespacedSetId, slugify, termIdFor, titleFromSourceName } from './ids';
@@ -14,11 +14,14 @@ import type { ImportProblem, ImportSource, ParseResult } from './types';
 
 const DELIMITERS = [',', '\t', ';'] as const;
 
-/** The yes/no columns and the term fields they set (left unset when the cell is empty). */
+/**
+ * The yes/no columns, the term fields they set (left unset when the cell is
+ * empty), and the one other word a column takes (needs_context: "abbreviations").
+ */
 const FLAG_COLUMNS = [
-  ['ambiguous', 'ambiguous'],
-  ['needs_context', 'needsContext'],
-] as const satisfies ReadonlyArray<readonly [CsvColumn, 'ambiguous' | 'needsContext']>;
+  ['ambiguous', 'ambiguous', undefined],
+  ['needs_context', 'needsContext', NEEDS_CONTEXT_ABBREVIATIONS],
+] as const satisfies ReadonlyArray<readonly [CsvColumn, 'ambiguous' | 'needsContext', string | undefined]>;
 
 interface Header {
   delimiter: string;
@@ -152,14 +155,16 @@ export function parseCsv(text: string, source: ImportSource): ParseResult {
     let summary = definition;
     let body = cell('body');
     if (!body && definition) ({ summary, body } = splitDefinition(definition));
-    const flags: { ambiguous?: boolean; needsContext?: boolean } = {};
-    const badFlag = FLAG_COLUMNS.find(([column, field]) => {
-      const value = readFlag(cell(column));
+    const flags: Partial<Record<'ambiguous' | 'needsContext', boolean | string>> = {};
+    const badFlag = FLAG_COLUMNS.find(([column, field, word]) => {
+      const text = cell(column);
+      const value = word !== undefined && text.trim().toLowerCase() === word ? word : readFlag(text);
       if (value !== undefined && value !== null) flags[field] = value;
       return value === null;
     });
     if (badFlag) {
-      problems.push({ where, term: name, message: `${badFlag[0]} must be yes or no, not ${shown(cell(badFlag[0]))}` });
+      const [column, , word] = badFlag;
+      problems.push({ where, term: name, message: `${column} must be yes or no${word ? ` or ${word}` : ''}, not ${shown(cell(column))}` });
       continue;
     }
     const candidate = {

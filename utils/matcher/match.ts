@@ -13,6 +13,8 @@ export interface TermMatch {
   start: number;
   /** Offset after the last character. */
   end: number;
+  /** Matched as one of the term's abbreviations (case-sensitive), not a name or alias. */
+  abbreviation: boolean;
 }
 
 /**
@@ -131,6 +133,7 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
     const end = candidates[c + 1];
     if (start < next) continue;
     let best: Walk | undefined;
+    let abbreviation = false;
     const firstKey = perToken ? keyText.slice(start, end).toLowerCase() : lower.slice(start, end);
     // Cheap first-token test before any walking: most candidates fail here.
     if (ciRoot.child(firstKey) || hasInflectedRoot(ciRoot, firstKey)) {
@@ -138,10 +141,13 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
     }
     if (hasCs) {
       const cs = walk(csRoot, text, keyText, start, end);
-      if (cs && (!best || cs.end > best.end) && !isRegnalNumber(text, start, end)) best = cs;
+      if (cs && (!best || cs.end > best.end) && !isRegnalNumber(text, start, end)) {
+        best = cs;
+        abbreviation = true;
+      }
     }
     if (best && !insideWebAddress(text, start, best.end)) {
-      matches.push({ termId: best.termId, start, end: best.end });
+      matches.push({ termId: best.termId, start, end: best.end, abbreviation });
       next = best.end;
     }
   }
