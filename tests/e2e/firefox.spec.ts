@@ -2,7 +2,7 @@
  * Firefox: Debian's firefox-esr loads the Firefox build through WebDriver
  * BiDi (puppeteer-core). The content script highlights a page, the card
  * opens on hover, Read more opens the reader, and the popup and options
- * (import, feeds) work in an extension tab. Skipped with a reason where firefox-esr is not
+ * (imports, export, feeds) work in an extension tab. Skipped with a reason where firefox-esr is not
  * installed.
  *
  * BiDi may not navigate to moz-extension:// pages itself, so the test gets
@@ -10,7 +10,8 @@
  * new tab) and then moves that tab within the extension from its own script.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { expect, ROOT, test } from './fixtures';
@@ -50,6 +51,20 @@ async function clickButton(page: Page, name: string): Promise<void> {
   await page.evaluate((n) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === n)!.click(), name);
 }
 
+/** The text of the first file in `dir` whose name matches, once the download has finished. */
+async function waitForFile(dir: string, name: RegExp): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const file = existsSync(dir) ? readdirSync(dir).find((f) => name.test(f)) : undefined;
+    if (file) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      if (text) return text;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no download matching ${name} in ${dir}`);
+}
+
 /** Moves an extension tab to another page of the extension and waits for `selector` there. */
 async function goWithin(page: Page, path: string, selector: string): Promise<void> {
   await page.evaluate((p) => location.assign(p), path);
@@ -57,17 +72,26 @@ async function goWithin(page: Page, path: string, selector: string): Promise<voi
   await page.waitForSelector(selector, { timeout: 10_000 });
 }
 
-test('the Firefox build in firefox-esr: highlights, the card, the reader, the popup and its site switch, a set switch, an import and a feed', async ({ server }) => {
+test('the Firefox build in firefox-esr: highlights, the card, the reader, the popup and its site switch, a set switch, imports (pasted and a file), an export and a feed', async ({ server }) => {
   test.setTimeout(90_000);
   const executablePath = firefoxPath();
   test.skip(!executablePath, 'firefox-esr is not installed (apt-get install -y firefox-esr)');
   test.skip(!existsSync(join(FIREFOX_BUILD, 'manifest.json')), 'no Firefox build: run `npm run build:firefox`');
-  // The feed's host permission: Firefox's own pref answers the prompt "allow" (no page of ours is patched).
+  // Firefox's own prefs answer its prompts: the feed's host permission ("allow") and where a download goes (a temp folder).
+  const files = mkdtempSync(join(tmpdir(), 'termlight-firefox-'));
+  const downloads = join(files, 'downloads');
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
     headless: true,
-    extraPrefsFirefox: { 'extensions.webextOptionalPermissionPrompts': false },
+    extraPrefsFirefox: {
+      'extensions.webextOptionalPermissionPrompts': false,
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.alwaysOpenPanel': false,
+    },
   });
   server.route('/feeds/desk.json', (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' }).end(
@@ -138,6 +162,31 @@ test('the Firefox build in firefox-esr: highlights, the card, the reader, the po
     await clickButton(tab, 'Import');
     await page.waitForSelector('#desk mark.termlight[data-term-id="desk-fade"]', { timeout: 10_000 });
 
+    // Export: the imported set downloads as CSV, with the term in it.
+    await tab.select('select[aria-label="Set to export"]', 'imported-desk-words');
+    await tab.click('label::-p-text(CSV) input[name="export-format"]');
+    await clickButton(tab, 'Download');
+    const exported = await waitForFile(downloads, /^termlight-imported-desk-words-.*\.csv$/);
+    expect(exported).toContain('"Desk Fade"');
+    expect(exported).toContain('"Trading against what the desk expects."');
+
+    // Import from a file (the file chooser, answered with a file on disk).
+    writeFileSync(
+      join(files, 'quill.json'),
+      JSON.stringify({
+        format: 'termlight-glossary',
+        version: 1,
+        sets: [{ id: 'quill-words', title: 'Quill Words' }],
+        terms: [{ id: 'quill-basis', term: 'Quill Basis', summary: 'A test term that only this file has.', sets: ['quill-words'] }],
+      }),
+    );
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="quill">The Quill Basis narrowed.</p>'));
+    const fileInput = await tab.$('input[type="file"]');
+    await fileInput!.uploadFile(join(files, 'quill.json'));
+    await tab.waitForFunction(() => document.querySelector('[aria-label="Import preview"]')?.textContent?.includes('Quill Basis'), { timeout: 10_000 });
+    await clickButton(tab, 'Import');
+    await page.waitForSelector('#quill mark.termlight[data-term-id$="quill-basis"]', { timeout: 10_000 });
+
     // Feeds: subscribing asks for the feed's host (Firefox grants optional hosts one by one), downloads it in the
     // background page, and its term lights up on the open page.
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="feed-news">The Zephyr Spread widened.</p>'));
@@ -150,5 +199,6 @@ test('the Firefox build in firefox-esr: highlights, the card, the reader, the po
     await page.waitForSelector('#feed-news mark.termlight[data-term-id$="-zephyr-spread"]', { timeout: 10_000 });
   } finally {
     await browser.close();
+    rmSync(files, { recursive: true, force: true });
   }
 });
