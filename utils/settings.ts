@@ -13,6 +13,8 @@ export type Theme = 'system' | 'light' | 'dark';
 export interface Settings {
   /** Term sets the user turned off (every set is on unless listed). */
   disabledSets: string[];
+  /** Terms the user hid from the card ("I know this one"): never highlighted, still in search and the reader. */
+  hiddenTerms: string[];
   /** Hostnames where Termlight does nothing (mode `all-but-listed`). */
   disabledSites: string[];
   siteMode: SiteMode;
@@ -43,6 +45,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   disabledSets: [],
+  hiddenTerms: [],
   disabledSites: [],
   siteMode: 'all-but-listed',
   enabledSites: [],
@@ -71,6 +74,13 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
   const next = { ...(await getSettings()), ...patch };
   await settingsItem.setValue(next);
   return next;
+}
+
+/** Hides a term from every page, or shows it again. */
+export async function setTermHidden(termId: string, hidden: boolean): Promise<Settings> {
+  const { hiddenTerms } = await getSettings();
+  const others = hiddenTerms.filter((id) => id !== termId);
+  return updateSettings({ hiddenTerms: hidden ? [...others, termId].sort() : others });
 }
 
 export function watchSettings(callback: (settings: Settings) => void): () => void {

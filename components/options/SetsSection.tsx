@@ -2,12 +2,14 @@
  * Term sets: every set with its title, description, term count and origin;
  * a switch that turns its highlights on or off on every open tab (through
  * settings.disabledSets, which content scripts follow live); a colour; and
- * removal for sets the user imported.
+ * removal for sets the user imported. Below them, the terms hidden from a
+ * definition card, each with a way back.
  */
 import { useState } from 'preact/hooks';
 import type { SetSummary } from '../../utils/db/glossary-store';
 import { sendMessage } from '../../utils/messaging/protocol';
 import type { Settings } from '../../utils/settings';
+import { HiddenTerms } from './HiddenTerms';
 import { DEFAULT_SET_COLOR, ORIGIN_LABELS, plural } from './set-labels';
 
 interface Props {
@@ -124,6 +126,7 @@ export function SetsSection({ sets, settings, update, onGlossaryChanged }: Props
       <p class="status" role="status">
         {message}
       </p>
+      <HiddenTerms hiddenTerms={settings.hiddenTerms} update={update} />
     </section>
   );
 }

@@ -12,7 +12,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { TOOLTIP_TAG } from '../../utils/highlighter/skip-rules';
 import { sendMessage } from '../../utils/messaging/protocol';
 import { watchGlossaryRevision } from '../../utils/glossary/revision-signal';
-import { getSettings, watchSettings } from '../../utils/settings';
+import { getSettings, setTermHidden, watchSettings } from '../../utils/settings';
 import { DEFAULT_TIMING } from '../../utils/tooltip/hover-intent';
 import { recordLookup } from '../../utils/reader/history';
 import { readerUrl } from '../../utils/reader/reader-url';
@@ -56,6 +56,11 @@ export async function mountTooltip(ctx: ContentScriptContext): Promise<void> {
   const onSelectTerm = (id: string, title: string) => controller.selectTerm(id, title);
   const onDescribe = (text: string) => controller.describe(text);
   const copyText = (text: string) => writeClipboard(text, ui.shadow);
+  // Settings are shared by every context: the page session sees the change and takes the term's highlights away.
+  const onHideTerm = (id: string) => {
+    controller.close();
+    void setTermHidden(id, true).catch(() => undefined);
+  };
 
   let current: TooltipView | null = null;
   function draw(view: TooltipView | null): void {
@@ -76,6 +81,7 @@ export async function mountTooltip(ctx: ContentScriptContext): Promise<void> {
           onSelectTerm={onSelectTerm}
           onDescribe={onDescribe}
           copyText={copyText}
+          onHideTerm={onHideTerm}
           cardRef={cardRef}
         />
       ) : null,

@@ -1,6 +1,6 @@
 /**
  * The definition card: term, set titles, summary, up to three related terms,
- * "Read more" and Copy. It renders at once with what it has (the highlighted
+ * "Read more", Copy and Hide. It renders at once with what it has (the highlighted
  * text as title, a loading line) and fills in when the definition arrives.
  *
  * Glossary text is untrusted (feeds, imports, the user's own sets): every
@@ -28,6 +28,8 @@ export interface TooltipCardProps {
   /** Called with the one-line description assistive tech should read for the term. */
   onDescribe: (text: string) => void;
   copyText: (text: string) => Promise<void>;
+  /** Stops highlighting the term on every page (the user knows it). */
+  onHideTerm: (id: string) => void;
   cardRef: Ref<HTMLDivElement>;
 }
 
@@ -140,8 +142,11 @@ export function TooltipCard(props: TooltipCardProps) {
           >
             Read more<span class="visually-hidden"> about {term.term}</span>
           </a>
-          <button type="button" class="action" data-state={copyState} onClick={() => void onCopy()}>
+          <button type="button" class="action copy" data-state={copyState} onClick={() => void onCopy()}>
             {copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed' : 'Copy'}
+          </button>
+          <button type="button" class="action hide" title="Stop highlighting this term (Options › Term sets shows it again)" onClick={() => props.onHideTerm(termId)}>
+            Hide<span class="visually-hidden"> {term.term} on every page</span>
           </button>
         </div>
       )}

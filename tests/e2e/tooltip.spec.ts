@@ -416,10 +416,40 @@ test.describe('definition card', () => {
     await settledHighlights(page);
     const stored = await storedTerm(serviceWorker, 'short-squeeze');
     await page.locator('mark[data-term-id="short-squeeze"]').first().hover();
-    const copy = page.locator(`${CARD} button.action`);
+    const copy = page.locator(`${CARD} button.copy`);
     await copy.click();
     await expect(copy).toHaveText('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${stored.term}: ${stored.summary}`);
+  });
+
+  test('Hide takes a term off every open tab at once; options list it and show it again', async ({ context, server, extensionId }) => {
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/basics.html'));
+    const other = await context.newPage();
+    await other.goto(server.url('/pages/basics.html'));
+    for (const p of [page, other]) await settledHighlights(p);
+    const squeeze = (p: Page) => p.locator('mark.termlight[data-term-id="short-squeeze"]');
+    await expect(squeeze(other)).not.toHaveCount(0);
+    const before = await page.locator('body').innerText();
+
+    await page.bringToFront();
+    await squeeze(page).first().hover();
+    await page.locator(`${CARD} button.hide`).click();
+    // The card closes, the term's highlights leave both tabs, the others stay, the text is as it was.
+    await expect(page.locator(CARD)).toHaveCount(0);
+    for (const p of [page, other]) {
+      await expect(squeeze(p)).toHaveCount(0);
+      await expect(p.locator('mark.termlight[data-term-id="funding-rate"]')).not.toHaveCount(0);
+    }
+    expect(await page.locator('body').innerText()).toBe(before);
+
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const hidden = options.locator('.hidden-terms li[data-term-id="short-squeeze"]');
+    await expect(hidden).toContainText('Short Squeeze');
+    await hidden.getByRole('button', { name: 'Show Short Squeeze again' }).click();
+    await expect(hidden).toHaveCount(0);
+    for (const p of [page, other]) await expect(squeeze(p)).not.toHaveCount(0);
   });
 
   test('a term inside a modal dialog gets its card on top of the dialog, and the card can be used', async ({ context, server }) => {
@@ -429,7 +459,7 @@ test.describe('definition card', () => {
     const term = page.locator('#inside mark[data-term-id="funding-rate"]');
     await expect(term).toHaveCount(1, { timeout: 15_000 });
     await term.hover();
-    const copy = page.locator(`${CARD} button.action`);
+    const copy = page.locator(`${CARD} button.copy`);
     // A click lands on the card only if it is above the dialog and not made inert by it.
     await copy.click();
     await expect(copy).toHaveText('Copied');

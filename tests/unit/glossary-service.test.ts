@@ -45,6 +45,18 @@ describe('the background glossary service', () => {
     expect(findTerms('inflation and the funding rate', second.matcher).map((m) => m.termId)).toEqual(['funding-rate']);
   });
 
+  it('leaves hidden terms out of the matcher, and puts them back when shown again', async () => {
+    const service = createGlossaryService(db, async () => settings);
+    const text = 'inflation and the funding rate';
+    settings = { ...settings, hiddenTerms: ['inflation'] };
+    const hidden = await service.getMatcher();
+    expect(findTerms(text, hidden.matcher).map((m) => m.termId)).toEqual(['funding-rate']);
+    // Still in the glossary: the card, search and the reader find it.
+    expect((await service.getTerm('inflation'))?.term).toBe('Inflation');
+    settings = { ...settings, hiddenTerms: [] };
+    expect(findTerms(text, (await service.getMatcher()).matcher).map((m) => m.termId)).toEqual(['inflation', 'funding-rate']);
+  });
+
   it("tells each term's colour set: the first of its sets that is enabled", async () => {
     await replaceSets(db, {
       sets: [],

@@ -39,6 +39,7 @@ function mount(props: Partial<TooltipCardProps> & Pick<TooltipCardProps, 'loadTe
     onSelectTerm: vi.fn(),
     onDescribe: vi.fn(),
     copyText: vi.fn(async () => undefined),
+    onHideTerm: vi.fn(),
     cardRef: { current: null },
     ...props,
   };
@@ -77,6 +78,15 @@ describe('tooltip card', () => {
     expect(props.onSelectTerm).toHaveBeenCalledWith('b', 'B');
   });
 
+  it('Hide asks to stop highlighting the term shown, named for assistive tech', async () => {
+    const props = mount({ loadTerm: async () => view() });
+    await flush();
+    const hide = container.querySelector<HTMLButtonElement>('.hide')!;
+    expect(hide.textContent).toBe('Hide Basis on every page');
+    hide.click();
+    expect(props.onHideTerm).toHaveBeenCalledWith('basis');
+  });
+
   it('renders hostile glossary text as literal text, never as markup', async () => {
     mount({
       loadTerm: async () =>
@@ -105,10 +115,10 @@ describe('tooltip card', () => {
   it('Copy copies "Term: summary" and says Copied', async () => {
     const props = mount({ loadTerm: async () => view() });
     await flush();
-    container.querySelector<HTMLButtonElement>('.action')!.click();
+    container.querySelector<HTMLButtonElement>('.copy')!.click();
     await flush();
     expect(props.copyText).toHaveBeenCalledWith('Basis: The gap between a futures price and the spot price.');
-    expect(container.querySelector('.action')?.textContent).toBe('Copied');
+    expect(container.querySelector('.copy')?.textContent).toBe('Copied');
   });
 
   it('says so when the term is gone or the background fails', async () => {

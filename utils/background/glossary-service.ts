@@ -26,7 +26,7 @@ export function createGlossaryService(
   db: GlossaryDb,
   readSettings: () => Promise<Settings>,
 ): GlossaryService {
-  // One compiled matcher per (glossary revision, enabled sets, ambiguity): built
+  // One compiled matcher per (glossary revision, enabled sets, hidden terms, ambiguity): built
   // once, then handed to every tab that asks.
   let cached: MatcherPayload | undefined;
   // One search index per glossary revision (every term, whatever the settings),
@@ -36,10 +36,11 @@ export function createGlossaryService(
   return {
     async getMatcher() {
       const [revision, settings] = await Promise.all([getRevision(db), readSettings()]);
-      const key = [revision, settings.includeAmbiguous, [...settings.disabledSets].sort().join(',')].join('|');
+      const key = JSON.stringify([revision, settings.includeAmbiguous, [...settings.disabledSets].sort(), [...settings.hiddenTerms].sort()]);
       if (cached?.key === key) return cached;
       const disabled = new Set(settings.disabledSets);
-      const terms = (await getAllTerms(db)).filter((t) => t.sets.some((s) => !disabled.has(s)));
+      const hidden = new Set(settings.hiddenTerms);
+      const terms = (await getAllTerms(db)).filter((t) => !hidden.has(t.id) && t.sets.some((s) => !disabled.has(s)));
       cached = {
         key,
         matcher: compileMatcher(terms, { includeAmbiguous: settings.includeAmbiguous }),

@@ -1,7 +1,7 @@
 /**
  * Termlight's life on one page: fetch the compiled matcher from the
  * background, highlight, follow page changes, and follow settings (site
- * switch, sets, highlight mode, set colours) without a reload. Everything it
+ * switch, sets, hidden terms, highlight mode, set colours) without a reload. Everything it
  * starts is stopped when the content script is invalidated (extension
  * update/reload).
  */
@@ -38,7 +38,7 @@ export interface PageSessionOptions {
 
 /** Settings whose change needs a new matcher or a fresh pass over the page. */
 function scanKey(s: Settings): string {
-  return JSON.stringify([s.disabledSets, s.includeAmbiguous, s.highlightMode, s.focusableHighlights, s.scanBudgetMs]);
+  return JSON.stringify([s.disabledSets, s.hiddenTerms, s.includeAmbiguous, s.highlightMode, s.focusableHighlights, s.scanBudgetMs]);
 }
 
 export async function startPageSession(

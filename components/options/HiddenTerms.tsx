@@ -1,0 +1,49 @@
+/**
+ * The terms the user hid from the card ("Hide"): listed under Term sets with
+ * a button to show each again. Hidden terms stay in the glossary (search,
+ * reader, card); only their highlights are gone (settings.hiddenTerms).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { sendMessage } from '../../utils/messaging/protocol';
+import type { Settings } from '../../utils/settings';
+
+interface Props {
+  hiddenTerms: string[];
+  update(patch: Partial<Settings>): Promise<void>;
+}
+
+export function HiddenTerms({ hiddenTerms, update }: Props) {
+  // Names by id; a term deleted since it was hidden shows its id.
+  const [names, setNames] = useState<Record<string, string>>({});
+  const key = hiddenTerms.join('\n');
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all(hiddenTerms.map((id) => sendMessage('getTerm', id).catch(() => null))).then((views) => {
+      if (live) setNames(Object.fromEntries(views.flatMap((v) => (v ? [[v.id, v.term]] : []))));
+    });
+    return () => {
+      live = false;
+    };
+  }, [key]);
+
+  if (hiddenTerms.length === 0) return null;
+  const nameOf = (id: string) => (Object.hasOwn(names, id) ? names[id] : id);
+  const sorted = [...hiddenTerms].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+  return (
+    <div class="hidden-terms">
+      <h3 id="hidden-terms-heading">Hidden terms</h3>
+      <p class="muted">You hid these from a definition card: they are not highlighted, but search and the reader still have them.</p>
+      <ul aria-labelledby="hidden-terms-heading">
+        {sorted.map((id) => (
+          <li key={id} data-term-id={id}>
+            <span dir="auto">{nameOf(id)}</span>
+            <button type="button" aria-label={`Show ${nameOf(id)} again`} onClick={() => void update({ hiddenTerms: hiddenTerms.filter((h) => h !== id) })}>
+              Show again
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
