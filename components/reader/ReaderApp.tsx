@@ -59,7 +59,14 @@ export function ReaderApp() {
         </nav>
       </header>
       <main class="rd-main" ref={main}>
-        <Page route={route} catalog={catalog} favourites={favourites} history={history} backlinks={backlinks} />
+        <Page
+          route={route}
+          catalog={catalog}
+          favourites={favourites}
+          hiddenTerms={settings?.hiddenTerms}
+          history={history}
+          backlinks={backlinks}
+        />
       </main>
       <footer class="rd-footer">
         <kbd>/</kbd> search · <kbd>j</kbd> <kbd>k</kbd> or <kbd>↓</kbd> <kbd>↑</kbd> move · <kbd>Enter</kbd> open ·{' '}
@@ -73,11 +80,13 @@ interface PageProps {
   route: Route;
   catalog: CatalogState;
   favourites?: string[];
+  /** Terms hidden from pages (settings). */
+  hiddenTerms?: string[];
   history?: ReturnType<typeof useHistory>;
   backlinks?: BacklinkIndex;
 }
 
-function Page({ route, catalog: state, favourites, history, backlinks }: PageProps) {
+function Page({ route, catalog: state, favourites, hiddenTerms, history, backlinks }: PageProps) {
   if (state.status === 'loading') {
     return (
       <p class="rd-status" role="status">
@@ -113,6 +122,7 @@ function Page({ route, catalog: state, favourites, history, backlinks }: PagePro
           termId={route.termId}
           setId={route.setId}
           favourites={favourites}
+          hidden={hiddenTerms?.includes(route.termId) ?? false}
           backlinks={backlinks}
         />
       );

@@ -1,5 +1,5 @@
 /**
- * One term, in full: name, star, other names, summary, the body in
+ * One term, in full: name, star, a way back if the user hid it from pages, other names, summary, the body in
  * paragraphs, its sets, related terms, the terms that point at it, and
  * previous/next in the list it was opened from (a set, else A to Z), which
  * j and k also follow. Every piece of glossary text is rendered as text.
@@ -13,6 +13,7 @@ import { readerKeyAction } from '../../utils/reader/keys';
 import { hrefOf, letterHref, parseRoute, setHref, termHref } from '../../utils/reader/router';
 import { letterLabel } from './LetterIndex';
 import { NotFound } from './NotFound';
+import { setTermHidden } from '../../utils/settings';
 import { StarButton } from './StarButton';
 import { navigate } from './use-route';
 import { useTitle } from './use-title';
@@ -23,11 +24,13 @@ interface TermPageProps {
   /** The set the term was opened from, if any. */
   setId?: string;
   favourites?: string[];
+  /** The user hid this term from pages (the card's Hide). */
+  hidden: boolean;
   /** Undefined while it is being built. */
   backlinks?: BacklinkIndex;
 }
 
-export function TermPage({ catalog, termId, setId, favourites, backlinks }: TermPageProps) {
+export function TermPage({ catalog, termId, setId, favourites, hidden, backlinks }: TermPageProps) {
   const term = termViewOf(catalog, termId);
   useTitle(term?.term ?? 'Term not found');
   const context = contextList(catalog, termId, setId);
@@ -81,6 +84,14 @@ export function TermPage({ catalog, termId, setId, favourites, backlinks }: Term
         </h1>
         <StarButton termId={term.id} starred={favourites?.includes(term.id) ?? false} />
       </header>
+      {hidden && (
+        <p class="rd-hidden-note">
+          You hid this term: pages do not highlight it.{' '}
+          <button type="button" class="rd-button" onClick={() => void setTermHidden(term.id, false)}>
+            Highlight it again
+          </button>
+        </p>
+      )}
 
       {(term.abbreviations.length > 0 || term.aliases.length > 0) && (
         <dl class="rd-forms">

@@ -422,7 +422,7 @@ test.describe('definition card', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${stored.term}: ${stored.summary}`);
   });
 
-  test('Hide takes a term off every open tab at once; options list it and show it again', async ({ context, server, extensionId }) => {
+  test('Hide takes a term off every open tab at once; options and the reader show it again', async ({ context, server, extensionId }) => {
     const page = await context.newPage();
     await page.goto(server.url('/pages/basics.html'));
     const other = await context.newPage();
@@ -450,6 +450,18 @@ test.describe('definition card', () => {
     await hidden.getByRole('button', { name: 'Show Short Squeeze again' }).click();
     await expect(hidden).toHaveCount(0);
     for (const p of [page, other]) await expect(squeeze(p)).not.toHaveCount(0);
+
+    // Hidden again, the reader's page for the term says so and offers the way back too.
+    await page.bringToFront();
+    await squeeze(page).first().hover();
+    await page.locator(`${CARD} button.hide`).click();
+    await expect(squeeze(page)).toHaveCount(0);
+    const reader = await context.newPage();
+    await reader.goto(`chrome-extension://${extensionId}/reader.html#/term/short-squeeze`);
+    await expect(reader.locator('.rd-hidden-note')).toContainText('You hid this term');
+    await reader.getByRole('button', { name: 'Highlight it again' }).click();
+    await expect(reader.locator('.rd-hidden-note')).toHaveCount(0);
+    await expect(squeeze(page)).not.toHaveCount(0);
   });
 
   test('a term inside a modal dialog gets its card on top of the dialog, and the card can be used', async ({ context, server }) => {
