@@ -57,8 +57,9 @@ export async function mountTooltip(ctx: ContentScriptContext): Promise<void> {
   const onDescribe = (text: string) => controller.describe(text);
   const copyText = (text: string) => writeClipboard(text, ui.shadow);
   // Settings are shared by every context: the page session sees the change and takes the term's highlights away.
+  // Called when the card's Undo time is up (close it) or as the card closes (it is closing already).
   const onHideTerm = (id: string) => {
-    controller.close();
+    if (current) controller.close();
     void setTermHidden(id, true).catch(() => undefined);
   };
 

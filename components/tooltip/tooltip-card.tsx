@@ -14,6 +14,8 @@ import type { TermView } from '../../utils/messaging/protocol';
 
 export const MAX_RELATED = 3;
 const COPIED_MS = 1600;
+/** After Hide, how long the card offers Undo before the term leaves the page (closing the card hides it at once). */
+export const HIDE_UNDO_MS = 4000;
 
 export interface TooltipCardProps {
   termId: string;
@@ -44,6 +46,9 @@ export function TooltipCard(props: TooltipCardProps) {
   const [loaded, setLoaded] = useState<Loaded>(() => ({ id: termId, term: peekTerm(termId), failed: false }));
   const [copy, setCopy] = useState<{ id: string; state: 'idle' | 'copied' | 'failed' }>({ id: termId, state: 'idle' });
   const copyTimer = useRef<ReturnType<typeof setTimeout>>();
+  // A Hide waiting out its Undo: the term it hides and the timer that hides it.
+  const pendingHide = useRef<{ id: string; timer: ReturnType<typeof setTimeout> } | null>(null);
+  const [hiding, setHiding] = useState<string | null>(null);
 
   // What to show now: the loaded term for this id, or whatever the cache has (switching terms shows no stale card).
   const current: Loaded = loaded.id === termId ? loaded : { id: termId, term: peekTerm(termId), failed: false };
@@ -70,6 +75,29 @@ export function TooltipCard(props: TooltipCardProps) {
   }, [term, onDescribe]);
 
   useEffect(() => () => clearTimeout(copyTimer.current), []);
+
+  const { onHideTerm } = props;
+  const commitHide = () => {
+    const pending = pendingHide.current;
+    if (!pending) return;
+    pendingHide.current = null;
+    clearTimeout(pending.timer);
+    onHideTerm(pending.id);
+  };
+  // The card closing or moving to another term ends the chance to undo: hide now.
+  useEffect(() => commitHide, [termId]);
+
+  function onHide() {
+    commitHide();
+    pendingHide.current = { id: termId, timer: setTimeout(commitHide, HIDE_UNDO_MS) };
+    setHiding(termId);
+  }
+
+  function onUndoHide() {
+    if (pendingHide.current) clearTimeout(pendingHide.current.timer);
+    pendingHide.current = null;
+    setHiding(null);
+  }
 
   const title = term?.term ?? props.fallbackTitle;
   const copyState = copy.id === termId ? copy.state : 'idle';
@@ -145,10 +173,21 @@ export function TooltipCard(props: TooltipCardProps) {
           <button type="button" class="action copy" data-state={copyState} onClick={() => void onCopy()}>
             {copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed' : 'Copy'}
           </button>
-          <button type="button" class="action hide" title="Stop highlighting this term (Options › Term sets shows it again)" onClick={() => props.onHideTerm(termId)}>
-            Hide<span class="visually-hidden"> {term.term} on every page</span>
-          </button>
+          {hiding === termId ? (
+            <button type="button" class="action undo" onClick={onUndoHide}>
+              Undo<span class="visually-hidden"> hiding {term.term}</span>
+            </button>
+          ) : (
+            <button type="button" class="action hide" title="Stop highlighting this term (Options › Term sets shows it again)" onClick={onHide}>
+              Hide<span class="visually-hidden"> {term.term} on every page</span>
+            </button>
+          )}
         </div>
+      )}
+      {term && hiding === termId && (
+        <p class="hidden-note" role="status">
+          {term.term} will not be highlighted on any page.
+        </p>
       )}
       <span class="visually-hidden" role="status">
         {copyState === 'copied' ? 'Definition copied to the clipboard' : ''}

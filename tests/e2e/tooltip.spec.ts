@@ -7,6 +7,7 @@ import type { Locator, Page, Worker } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, requireSharedPages, ROOT, test, waitForGlossary } from './fixtures';
 import { setSettings, settledHighlights } from './support';
+import { HIDE_UNDO_MS } from '../../components/tooltip/tooltip-card';
 
 const HOST = 'termlight-tooltip';
 const CARD = `${HOST} .card`;
@@ -434,9 +435,17 @@ test.describe('definition card', () => {
 
     await page.bringToFront();
     await squeeze(page).first().hover();
+    // Hide first offers Undo: undone, nothing changes.
     await page.locator(`${CARD} button.hide`).click();
-    // The card closes, the term's highlights leave both tabs, the others stay, the text is as it was.
-    await expect(page.locator(CARD)).toHaveCount(0);
+    await expect(page.locator(`${CARD} .hidden-note`)).toHaveText('Short Squeeze will not be highlighted on any page.');
+    await page.locator(`${CARD} button.undo`).click();
+    await page.waitForTimeout(HIDE_UNDO_MS + 500);
+    await expect(squeeze(page)).not.toHaveCount(0);
+    await expect(page.locator(`${CARD} button.hide`)).toBeVisible();
+    // Not undone: when the time is up the card closes, the term's highlights leave both tabs, the others stay,
+    // and the text is as it was.
+    await page.locator(`${CARD} button.hide`).click();
+    await expect(page.locator(CARD)).toHaveCount(0, { timeout: HIDE_UNDO_MS + 3000 });
     for (const p of [page, other]) {
       await expect(squeeze(p)).toHaveCount(0);
       await expect(p.locator('mark.termlight[data-term-id="funding-rate"]')).not.toHaveCount(0);
@@ -451,11 +460,13 @@ test.describe('definition card', () => {
     await expect(hidden).toHaveCount(0);
     for (const p of [page, other]) await expect(squeeze(p)).not.toHaveCount(0);
 
-    // Hidden again, the reader's page for the term says so and offers the way back too.
+    // Hidden again (the pointer leaving the card ends the Undo time at once), the reader's page for the term
+    // says so and offers the way back too.
     await page.bringToFront();
     await squeeze(page).first().hover();
     await page.locator(`${CARD} button.hide`).click();
-    await expect(squeeze(page)).toHaveCount(0);
+    await moveAway(page);
+    await expect(squeeze(page)).toHaveCount(0, { timeout: HIDE_UNDO_MS - 1000 });
     const reader = await context.newPage();
     await reader.goto(`chrome-extension://${extensionId}/reader.html#/term/short-squeeze`);
     await expect(reader.locator('.rd-hidden-note')).toContainText('You hid this term');

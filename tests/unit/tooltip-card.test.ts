@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { h, render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TooltipCard, type TooltipCardProps } from '../../components/tooltip/tooltip-card';
+import { HIDE_UNDO_MS, TooltipCard, type TooltipCardProps } from '../../components/tooltip/tooltip-card';
 import type { TermView } from '../../utils/messaging/protocol';
 
 const HOSTILE = '<img src=x onerror="globalThis.__pwned=1"> see <a href="javascript:globalThis.__pwned=2">here</a>';
@@ -78,13 +78,38 @@ describe('tooltip card', () => {
     expect(props.onSelectTerm).toHaveBeenCalledWith('b', 'B');
   });
 
-  it('Hide asks to stop highlighting the term shown, named for assistive tech', async () => {
+  it('Hide offers Undo for a moment, then asks to stop highlighting the term; Undo keeps it', async () => {
     const props = mount({ loadTerm: async () => view() });
     await flush();
     const hide = container.querySelector<HTMLButtonElement>('.hide')!;
     expect(hide.textContent).toBe('Hide Basis on every page');
-    hide.click();
-    expect(props.onHideTerm).toHaveBeenCalledWith('basis');
+    vi.useFakeTimers();
+    try {
+      hide.click();
+      await vi.advanceTimersByTimeAsync(50);
+      expect(container.querySelector('.hidden-note')?.textContent).toBe('Basis will not be highlighted on any page.');
+      container.querySelector<HTMLButtonElement>('.undo')!.click();
+      await vi.advanceTimersByTimeAsync(HIDE_UNDO_MS * 2);
+      expect(props.onHideTerm).not.toHaveBeenCalled();
+      expect(container.querySelector('.hidden-note')).toBeNull();
+
+      container.querySelector<HTMLButtonElement>('.hide')!.click();
+      await vi.advanceTimersByTimeAsync(HIDE_UNDO_MS - 100);
+      expect(props.onHideTerm).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(200);
+      expect(props.onHideTerm).toHaveBeenCalledTimes(1);
+      expect(props.onHideTerm).toHaveBeenCalledWith('basis');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a card closed while a Hide waits hides the term at once', async () => {
+    const props = mount({ loadTerm: async () => view() });
+    await flush();
+    container.querySelector<HTMLButtonElement>('.hide')!.click();
+    render(null, container);
+    expect(props.onHideTerm).toHaveBeenCalledExactlyOnceWith('basis');
   });
 
   it('renders hostile glossary text as literal text, never as markup', async () => {
