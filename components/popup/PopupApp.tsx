@@ -100,7 +100,14 @@ export function PopupApp() {
     <div class="tl-popup">
       {entryId ? (
         <main class="tl-main">
-          <TermEntry key={entryId} termId={entryId} onBack={back} onOpenTerm={openEntry} onOpenReader={openReader} />
+          <TermEntry
+            key={entryId}
+            termId={entryId}
+            hidden={settings?.hiddenTerms.includes(entryId) ?? false}
+            onBack={back}
+            onOpenTerm={openEntry}
+            onOpenReader={openReader}
+          />
         </main>
       ) : (
         <>

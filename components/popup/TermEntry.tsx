@@ -1,6 +1,7 @@
 /**
  * The full entry of one term: name, other names, sets, summary, body,
- * related terms (each opens its own entry) and a link to the reader. All
+ * related terms (each opens its own entry), a way back if the user hid it
+ * from pages, and a link to the reader. All
  * glossary text is rendered as text nodes.
  */
 import type { RefObject } from 'preact';
@@ -8,6 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage, type TermView } from '../../utils/messaging/protocol';
 import { recordLookup } from '../../utils/reader/history';
 import { readerUrl } from '../../utils/reader/reader-url';
+import { HiddenTermNote } from '../shared/HiddenTermNote';
 
 type EntryState =
   | { status: 'loading' }
@@ -17,12 +19,14 @@ type EntryState =
 
 interface TermEntryProps {
   termId: string;
+  /** The user hid this term from pages (the card's Hide). */
+  hidden: boolean;
   onBack(): void;
   onOpenTerm(id: string): void;
   onOpenReader(id: string): void;
 }
 
-export function TermEntry({ termId, onBack, onOpenTerm, onOpenReader }: TermEntryProps) {
+export function TermEntry({ termId, hidden, onBack, onOpenTerm, onOpenReader }: TermEntryProps) {
   const [state, setState] = useState<EntryState>({ status: 'loading' });
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -66,7 +70,7 @@ export function TermEntry({ termId, onBack, onOpenTerm, onOpenReader }: TermEntr
         </h2>
       )}
       {state.status === 'ready' && (
-        <EntryBody term={state.term} heading={heading} onOpenTerm={onOpenTerm} onOpenReader={onOpenReader} />
+        <EntryBody term={state.term} hidden={hidden} heading={heading} onOpenTerm={onOpenTerm} onOpenReader={onOpenReader} />
       )}
     </article>
   );
@@ -74,12 +78,13 @@ export function TermEntry({ termId, onBack, onOpenTerm, onOpenReader }: TermEntr
 
 interface EntryBodyProps {
   term: TermView;
+  hidden: boolean;
   heading: RefObject<HTMLHeadingElement>;
   onOpenTerm(id: string): void;
   onOpenReader(id: string): void;
 }
 
-function EntryBody({ term, heading, onOpenTerm, onOpenReader }: EntryBodyProps) {
+function EntryBody({ term, hidden, heading, onOpenTerm, onOpenReader }: EntryBodyProps) {
   const otherNames = [...term.abbreviations, ...term.aliases];
   const paragraphs = term.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   return (
@@ -89,6 +94,7 @@ function EntryBody({ term, heading, onOpenTerm, onOpenReader }: EntryBodyProps) 
       </h2>
       {otherNames.length > 0 && <p class="tl-entry-forms">Also: {otherNames.join(' · ')}</p>}
       <p class="tl-entry-sets">{term.setTitles.join(' · ')}</p>
+      {hidden && <HiddenTermNote termId={term.id} noteClass="tl-hidden-note" buttonClass="tl-chip" />}
       <p class="tl-entry-summary">{term.summary}</p>
       {paragraphs.map((p, i) => (
         <p key={i} class="tl-entry-body">

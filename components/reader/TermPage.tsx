@@ -13,7 +13,7 @@ import { readerKeyAction } from '../../utils/reader/keys';
 import { hrefOf, letterHref, parseRoute, setHref, termHref } from '../../utils/reader/router';
 import { letterLabel } from './LetterIndex';
 import { NotFound } from './NotFound';
-import { setTermHidden } from '../../utils/settings';
+import { HiddenTermNote } from '../shared/HiddenTermNote';
 import { StarButton } from './StarButton';
 import { navigate } from './use-route';
 import { useTitle } from './use-title';
@@ -84,14 +84,7 @@ export function TermPage({ catalog, termId, setId, favourites, hidden, backlinks
         </h1>
         <StarButton termId={term.id} starred={favourites?.includes(term.id) ?? false} />
       </header>
-      {hidden && (
-        <p class="rd-hidden-note">
-          You hid this term: pages do not highlight it.{' '}
-          <button type="button" class="rd-button" onClick={() => void setTermHidden(term.id, false)}>
-            Highlight it again
-          </button>
-        </p>
-      )}
+      {hidden && <HiddenTermNote termId={term.id} noteClass="rd-hidden-note" buttonClass="rd-button" />}
 
       {(term.abbreviations.length > 0 || term.aliases.length > 0) && (
         <dl class="rd-forms">

@@ -423,7 +423,7 @@ test.describe('definition card', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${stored.term}: ${stored.summary}`);
   });
 
-  test('Hide takes a term off every open tab at once; options and the reader show it again', async ({ context, server, extensionId }) => {
+  test('Hide takes a term off every open tab at once; options, the popup and the reader show it again', async ({ context, server, extensionId }) => {
     const page = await context.newPage();
     await page.goto(server.url('/pages/basics.html'));
     const other = await context.newPage();
@@ -467,6 +467,13 @@ test.describe('definition card', () => {
     await page.locator(`${CARD} button.hide`).click();
     await moveAway(page);
     await expect(squeeze(page)).toHaveCount(0, { timeout: HIDE_UNDO_MS - 1000 });
+    // The popup's entry for it says so too.
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.getByRole('combobox', { name: 'Search the glossary' }).fill('short squeeze');
+    await expect(popup.locator('[role="option"][data-term-id="short-squeeze"]').first()).toHaveAttribute('aria-selected', 'true');
+    await popup.keyboard.press('Enter');
+    await expect(popup.locator('.tl-hidden-note')).toContainText('You hid this term');
     const reader = await context.newPage();
     await reader.goto(`chrome-extension://${extensionId}/reader.html#/term/short-squeeze`);
     await expect(reader.locator('.rd-hidden-note')).toContainText('You hid this term');
