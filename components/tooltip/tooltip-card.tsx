@@ -49,6 +49,7 @@ export function TooltipCard(props: TooltipCardProps) {
   // A Hide waiting out its Undo: the term it hides and the timer that hides it.
   const pendingHide = useRef<{ id: string; timer: ReturnType<typeof setTimeout> } | null>(null);
   const [hiding, setHiding] = useState<string | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
 
   // What to show now: the loaded term for this id, or whatever the cache has (switching terms shows no stale card).
   const current: Loaded = loaded.id === termId ? loaded : { id: termId, term: peekTerm(termId), failed: false };
@@ -86,6 +87,11 @@ export function TooltipCard(props: TooltipCardProps) {
   };
   // The card closing or moving to another term ends the chance to undo: hide now.
   useEffect(() => commitHide, [termId]);
+
+  // Undo takes the place of Hide: it takes the focus too, so the keyboard does not lose its place.
+  useEffect(() => {
+    if (hiding === termId) undoButton.current?.focus();
+  }, [hiding]);
 
   function onHide() {
     commitHide();
@@ -174,7 +180,7 @@ export function TooltipCard(props: TooltipCardProps) {
             {copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed' : 'Copy'}
           </button>
           {hiding === termId ? (
-            <button type="button" class="action undo" onClick={onUndoHide}>
+            <button type="button" class="action undo" ref={undoButton} onClick={onUndoHide}>
               Undo<span class="visually-hidden"> hiding {term.term}</span>
             </button>
           ) : (

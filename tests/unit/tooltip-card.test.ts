@@ -88,6 +88,8 @@ describe('tooltip card', () => {
       hide.click();
       await vi.advanceTimersByTimeAsync(50);
       expect(container.querySelector('.hidden-note')?.textContent).toBe('Basis will not be highlighted on any page.');
+      // Undo takes Hide's place and its focus.
+      expect(document.activeElement).toBe(container.querySelector('.undo'));
       container.querySelector<HTMLButtonElement>('.undo')!.click();
       await vi.advanceTimersByTimeAsync(HIDE_UNDO_MS * 2);
       expect(props.onHideTerm).not.toHaveBeenCalled();
