@@ -5,14 +5,13 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '../../utils/messaging/protocol';
-import type { Settings } from '../../utils/settings';
+import { setTermHidden } from '../../utils/settings';
 
 interface Props {
   hiddenTerms: string[];
-  update(patch: Partial<Settings>): Promise<void>;
 }
 
-export function HiddenTerms({ hiddenTerms, update }: Props) {
+export function HiddenTerms({ hiddenTerms }: Props) {
   // Names by id; a term deleted since it was hidden shows its id.
   const [names, setNames] = useState<Record<string, string>>({});
   const key = hiddenTerms.join('\n');
@@ -38,7 +37,8 @@ export function HiddenTerms({ hiddenTerms, update }: Props) {
         {sorted.map((id) => (
           <li key={id} data-term-id={id}>
             <span dir="auto">{nameOf(id)}</span>
-            <button type="button" aria-label={`Show ${nameOf(id)} again`} onClick={() => void update({ hiddenTerms: hiddenTerms.filter((h) => h !== id) })}>
+            {/* From the stored list, not this render's copy: another tab may have hidden a term meanwhile. */}
+            <button type="button" aria-label={`Show ${nameOf(id)} again`} onClick={() => void setTermHidden(id, false)}>
               Show again
             </button>
           </li>

@@ -126,7 +126,7 @@ export function SetsSection({ sets, settings, update, onGlossaryChanged }: Props
       <p class="status" role="status">
         {message}
       </p>
-      <HiddenTerms hiddenTerms={settings.hiddenTerms} update={update} />
+      <HiddenTerms hiddenTerms={settings.hiddenTerms} />
     </section>
   );
 }
