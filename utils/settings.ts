@@ -65,22 +65,69 @@ export const settingsItem = storage.defineItem<Settings>('sync:settings', {
   version: 1,
 });
 
+/**
+ * What `storage.sync` holds at most in one item (Chrome's and Firefox's
+ * QUOTA_BYTES_PER_ITEM), counted as the key plus its value as JSON. A write
+ * over it fails; Termlight checks first so it can say what to trim.
+ */
+export const SYNC_ITEM_QUOTA_BYTES = 8192;
+
+/** Lists that grow with use, and where the user trims each one. */
+const GROWING_FIELDS = {
+  hiddenTerms: 'hidden terms (Options › Term sets › Hidden terms)',
+  disabledSites: 'sites where Termlight is off (Options › Site rules)',
+  enabledSites: 'sites where Termlight works (Options › Site rules)',
+  disabledSets: 'term sets turned off (Options › Term sets)',
+  setColors: 'set colours (Options › Term sets)',
+} as const satisfies Partial<Record<keyof Settings, string>>;
+
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+
+/**
+ * Why these settings cannot be saved, or null if they fit: the browser syncs
+ * settings as one item of at most 8 KB, and the message names the list that
+ * takes the most room so the user knows what to trim.
+ */
+export function settingsTooLarge(settings: Settings): string | null {
+  const size = utf8Bytes(settingsItem.key.replace(/^sync:/, '') + JSON.stringify(settings));
+  if (size <= SYNC_ITEM_QUOTA_BYTES) return null;
+  const fields = Object.keys(GROWING_FIELDS) as (keyof typeof GROWING_FIELDS)[];
+  const largest = fields.reduce((a, b) => (utf8Bytes(JSON.stringify(settings[b])) > utf8Bytes(JSON.stringify(settings[a])) ? b : a));
+  const bytes = (n: number) => `${n.toLocaleString('en')} bytes`;
+  return (
+    `Settings not saved: the browser syncs at most ${bytes(SYNC_ITEM_QUOTA_BYTES)} of settings and these need ${bytes(size)}. ` +
+    `The ${GROWING_FIELDS[largest]} take the most room; remove a few and try again.`
+  );
+}
+
 /** Stored settings merged over the defaults, so a field added later always has a value. */
 export async function getSettings(): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
 }
 
+/** Saves a change to the settings; rejects, saving nothing, with a message for the user if they would not fit. */
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   const next = { ...(await getSettings()), ...patch };
+  const problem = settingsTooLarge(next);
+  if (problem) throw new Error(problem);
   await settingsItem.setValue(next);
   return next;
 }
 
+function withTermHidden(settings: Settings, termId: string, hidden: boolean): Pick<Settings, 'hiddenTerms'> {
+  const others = settings.hiddenTerms.filter((id) => id !== termId);
+  return { hiddenTerms: hidden ? [...others, termId].sort() : others };
+}
+
 /** Hides a term from every page, or shows it again. */
 export async function setTermHidden(termId: string, hidden: boolean): Promise<Settings> {
-  const { hiddenTerms } = await getSettings();
-  const others = hiddenTerms.filter((id) => id !== termId);
-  return updateSettings({ hiddenTerms: hidden ? [...others, termId].sort() : others });
+  return updateSettings(withTermHidden(await getSettings(), termId, hidden));
+}
+
+/** Why hiding this term could not be saved now, or null if it can (the card asks before it offers Undo). */
+export async function cannotHideTerm(termId: string): Promise<string | null> {
+  const settings = await getSettings();
+  return settingsTooLarge({ ...settings, ...withTermHidden(settings, termId, true) });
 }
 
 export function watchSettings(callback: (settings: Settings) => void): () => void {

@@ -1,10 +1,11 @@
 /** How highlights and tooltips behave: first or every occurrence, everyday words, hover delay, theme, keyboard. */
 import { useEffect, useState } from 'preact/hooks';
 import type { HighlightMode, Settings, Theme } from '../../utils/settings';
+import type { UpdateSettings } from './use-options-settings';
 
 interface Props {
   settings: Settings;
-  update(patch: Partial<Settings>): Promise<void>;
+  update: UpdateSettings;
 }
 
 const MAX_DELAY = 2000;

@@ -23,7 +23,7 @@ const SECTION_LABELS: Record<OptionsSection, string> = {
 };
 
 export function OptionsApp() {
-  const [settings, update] = useOptionsSettings();
+  const { settings, update, saveError } = useOptionsSettings();
   // Bumped after every change this page makes to the glossary, so lists reload.
   const [revision, setRevision] = useState(0);
   const glossaryChanged = useCallback(() => setRevision((n) => n + 1), []);
@@ -56,6 +56,11 @@ export function OptionsApp() {
         </ul>
       </nav>
       <main class="options-main">
+        {saveError && (
+          <p class="save-error" role="alert">
+            {saveError}
+          </p>
+        )}
         {!settings ? (
           <p aria-busy="true">Loading…</p>
         ) : (

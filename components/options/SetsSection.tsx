@@ -9,13 +9,14 @@ import { useState } from 'preact/hooks';
 import type { SetSummary } from '../../utils/db/glossary-store';
 import { sendMessage } from '../../utils/messaging/protocol';
 import type { Settings } from '../../utils/settings';
+import type { UpdateSettings } from './use-options-settings';
 import { HiddenTerms } from './HiddenTerms';
 import { DEFAULT_SET_COLOR, ORIGIN_LABELS, plural } from './set-labels';
 
 interface Props {
   sets: SetSummary[] | undefined;
   settings: Settings;
-  update(patch: Partial<Settings>): Promise<void>;
+  update: UpdateSettings;
   onGlossaryChanged(): void;
 }
 

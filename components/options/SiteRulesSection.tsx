@@ -4,11 +4,12 @@
  */
 import { useState } from 'preact/hooks';
 import type { Settings, SiteMode } from '../../utils/settings';
+import type { UpdateSettings } from './use-options-settings';
 import { siteRuleOf } from './site-rules';
 
 interface Props {
   settings: Settings;
-  update(patch: Partial<Settings>): Promise<void>;
+  update: UpdateSettings;
 }
 
 export function SiteRulesSection({ settings, update }: Props) {
@@ -18,7 +19,7 @@ export function SiteRulesSection({ settings, update }: Props) {
   const key = only ? 'enabledSites' : 'disabledSites';
   const sites = settings[key];
 
-  const add = (event: Event) => {
+  const add = async (event: Event) => {
     event.preventDefault();
     const rule = siteRuleOf(input);
     if (!rule.ok) {
@@ -30,8 +31,8 @@ export function SiteRulesSection({ settings, update }: Props) {
       return;
     }
     setError('');
-    setInput('');
-    void update({ [key]: [...sites, rule.site].sort() });
+    // A site that could not be saved stays in the field.
+    if (await update({ [key]: [...sites, rule.site].sort() })) setInput('');
   };
   const remove = (site: string) => void update({ [key]: sites.filter((s) => s !== site) });
   const setMode = (siteMode: SiteMode) => void update({ siteMode });
@@ -55,7 +56,7 @@ export function SiteRulesSection({ settings, update }: Props) {
           ? 'Termlight highlights only on these sites (and their subdomains).'
           : 'Termlight highlights nothing on these sites (and their subdomains).'}
       </p>
-      <form class="row" onSubmit={add} noValidate>
+      <form class="row" onSubmit={(e) => void add(e)} noValidate>
         <label for="site-input">Site</label>
         <input
           id="site-input"

@@ -1,16 +1,35 @@
 /**
  * The user's settings on the options page, and a way to change them. The
  * storage watch (useSettings) brings every change back, from this page or
- * another context.
+ * another context. A change that cannot be saved (settings full) leaves the
+ * stored settings as they were and its message in `saveError`.
  */
-import { useCallback } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { updateSettings, type Settings } from '../../utils/settings';
 import { useSettings } from '../shared/use-settings';
 
-export function useOptionsSettings(): [Settings | undefined, (patch: Partial<Settings>) => Promise<void>] {
+/** Saves a change to the settings; resolves to whether it was saved (the page says why not). */
+export type UpdateSettings = (patch: Partial<Settings>) => Promise<boolean>;
+
+export interface OptionsSettings {
+  settings: Settings | undefined;
+  update: UpdateSettings;
+  /** Why the last change was not saved, until a change is. */
+  saveError: string | null;
+}
+
+export function useOptionsSettings(): OptionsSettings {
   const settings = useSettings();
+  const [saveError, setSaveError] = useState<string | null>(null);
   const update = useCallback(async (patch: Partial<Settings>) => {
-    await updateSettings(patch);
+    try {
+      await updateSettings(patch);
+      setSaveError(null);
+      return true;
+    } catch (error) {
+      setSaveError(error instanceof Error ? error.message : String(error));
+      return false;
+    }
   }, []);
-  return [settings, update];
+  return { settings, update, saveError };
 }

@@ -67,8 +67,15 @@ export function PopupApp() {
   const myTermsUrl = optionsHref(browser.runtime.getURL('/options.html'), { section: 'my-terms', name: trimmed });
   const hostname = page.status === 'ready' ? page.hostname : undefined;
 
+  // A switch that could not be saved (settings full) stays as it was and says why.
+  const [saveError, setSaveError] = useState<string | null>(null);
   async function changeSettings(patch: Parameters<typeof updateSettings>[0]): Promise<void> {
-    await updateSettings(patch);
+    try {
+      await updateSettings(patch);
+      setSaveError(null);
+    } catch (error) {
+      setSaveError(error instanceof Error ? error.message : String(error));
+    }
     refresh();
   }
 
@@ -204,6 +211,11 @@ export function PopupApp() {
           onSite={(on) => settings && hostname && void changeSettings(withSite(settings, hostname, on))}
           onPause={(paused) => void changeSettings({ paused })}
         />
+        {saveError && (
+          <p class="tl-save-error" role="alert">
+            {saveError}
+          </p>
+        )}
       </footer>
     </div>
   );

@@ -12,7 +12,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { TOOLTIP_TAG } from '../../utils/highlighter/skip-rules';
 import { sendMessage } from '../../utils/messaging/protocol';
 import { watchGlossaryRevision } from '../../utils/glossary/revision-signal';
-import { getSettings, setTermHidden, watchSettings } from '../../utils/settings';
+import { cannotHideTerm, getSettings, setTermHidden, watchSettings } from '../../utils/settings';
 import { DEFAULT_TIMING } from '../../utils/tooltip/hover-intent';
 import { recordLookup } from '../../utils/reader/history';
 import { readerUrl } from '../../utils/reader/reader-url';
@@ -60,6 +60,7 @@ export async function mountTooltip(ctx: ContentScriptContext): Promise<void> {
   // Called when the card's Undo time is up (close it) or as the card closes (it is closing already).
   const onHideTerm = (id: string) => {
     if (current) controller.close();
+    // The card asked cannotHideTerm first; a write that fails now (another tab filled the settings meanwhile) has no card left to tell.
     void setTermHidden(id, true).catch(() => undefined);
   };
 
@@ -83,6 +84,7 @@ export async function mountTooltip(ctx: ContentScriptContext): Promise<void> {
           onDescribe={onDescribe}
           copyText={copyText}
           onHideTerm={onHideTerm}
+          checkHide={cannotHideTerm}
           cardRef={cardRef}
         />
       ) : null,

@@ -32,6 +32,8 @@ export interface TooltipCardProps {
   copyText: (text: string) => Promise<void>;
   /** Stops highlighting the term on every page (the user knows it). */
   onHideTerm: (id: string) => void;
+  /** Why the term cannot be hidden now (settings full), or null: asked before Hide offers Undo. */
+  checkHide: (id: string) => Promise<string | null>;
   cardRef: Ref<HTMLDivElement>;
 }
 
@@ -49,6 +51,7 @@ export function TooltipCard(props: TooltipCardProps) {
   // A Hide waiting out its Undo: the term it hides and the timer that hides it.
   const pendingHide = useRef<{ id: string; timer: ReturnType<typeof setTimeout> } | null>(null);
   const [hiding, setHiding] = useState<string | null>(null);
+  const [hideError, setHideError] = useState<{ id: string; message: string } | null>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
 
   // What to show now: the loaded term for this id, or whatever the cache has (switching terms shows no stale card).
@@ -93,10 +96,17 @@ export function TooltipCard(props: TooltipCardProps) {
     if (hiding === termId) undoButton.current?.focus();
   }, [hiding]);
 
-  function onHide() {
+  async function onHide() {
+    const id = termId;
     commitHide();
-    pendingHide.current = { id: termId, timer: setTimeout(commitHide, HIDE_UNDO_MS) };
-    setHiding(termId);
+    const problem = await props.checkHide(id).catch((error: unknown) => String(error));
+    if (problem) {
+      setHideError({ id, message: problem });
+      return;
+    }
+    setHideError(null);
+    pendingHide.current = { id, timer: setTimeout(commitHide, HIDE_UNDO_MS) };
+    setHiding(id);
   }
 
   function onUndoHide() {
@@ -184,7 +194,7 @@ export function TooltipCard(props: TooltipCardProps) {
               Undo<span class="visually-hidden"> hiding {term.term}</span>
             </button>
           ) : (
-            <button type="button" class="action hide" title="Stop highlighting this term (Options › Term sets shows it again)" onClick={onHide}>
+            <button type="button" class="action hide" title="Stop highlighting this term (Options › Term sets shows it again)" onClick={() => void onHide()}>
               Hide<span class="visually-hidden"> {term.term} on every page</span>
             </button>
           )}
@@ -193,6 +203,11 @@ export function TooltipCard(props: TooltipCardProps) {
       {term && hiding === termId && (
         <p class="hidden-note" role="status">
           {term.term} will not be highlighted on any page.
+        </p>
+      )}
+      {term && hideError?.id === termId && (
+        <p class="hide-error" role="alert">
+          {hideError.message}
         </p>
       )}
       <span class="visually-hidden" role="status">

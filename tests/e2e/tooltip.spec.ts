@@ -482,6 +482,57 @@ test.describe('definition card', () => {
     await expect(squeeze(page)).not.toHaveCount(0);
   });
 
+  test('settings too large for storage.sync: Hide and Options say why and change nothing', async ({ context, server, serviceWorker, extensionId }) => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    // Any change makes the options page store the whole settings object.
+    await options.getByLabel('Theme').selectOption('light');
+    await expect.poll(() => serviceWorker.evaluate(async () => ((await chrome.storage.sync.get('settings')).settings as { theme?: string } | undefined)?.theme)).toBe('light');
+    // Pad the hidden terms to exactly the size given, counted as Termlight counts (key + JSON, UTF-8),
+    // and store it straight through chrome.storage.sync: Chrome takes 8,192 bytes and refuses 8,193,
+    // so Termlight's count is Chrome's.
+    const storeWithSize = (bytes: number) =>
+      serviceWorker.evaluate(async (target) => {
+        const { settings } = (await chrome.storage.sync.get('settings')) as { settings: object };
+        const size = (s: unknown) => new TextEncoder().encode('settings' + JSON.stringify(s)).length;
+        const padded = { ...settings, hiddenTerms: ['pad'] };
+        padded.hiddenTerms = ['pad'.padEnd(3 + target - size(padded), 'x')];
+        try {
+          await chrome.storage.sync.set({ settings: padded });
+          return size(padded);
+        } catch (error) {
+          return String(error);
+        }
+      }, bytes);
+    expect(await storeWithSize(8193)).toMatch(/quota/i);
+    expect(await storeWithSize(8192)).toBe(8192);
+    expect(await storeWithSize(8180)).toBe(8180);
+    const stored = () => serviceWorker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
+    const full = await stored();
+
+    // Options: a site rule that does not fit is not saved, stays in the field, and the page says why.
+    await options.getByLabel('Site', { exact: true }).fill('example.com');
+    await options.getByRole('button', { name: 'Turn off on this site' }).click();
+    const alert = options.locator('.save-error');
+    await expect(alert).toHaveText(/^Settings not saved: the browser syncs at most 8,192 bytes of settings and these need 8,19\d bytes\. The hidden terms/);
+    await expect(options.getByLabel('Site', { exact: true })).toHaveValue('example.com');
+    expect(await stored()).toEqual(full);
+
+    // The card: Hide says why instead of offering Undo, and the term stays highlighted.
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/basics.html'));
+    await settledHighlights(page);
+    const squeeze = page.locator('mark.termlight[data-term-id="short-squeeze"]');
+    await squeeze.first().hover();
+    await page.locator(`${CARD} button.hide`).click();
+    await expect(page.locator(`${CARD} [role="alert"]`)).toHaveText(/^Settings not saved: .* The hidden terms \(Options › Term sets › Hidden terms\) take the most room/);
+    await expect(page.locator(`${CARD} button.undo`)).toHaveCount(0);
+    await moveAway(page);
+    await page.waitForTimeout(500);
+    await expect(squeeze).not.toHaveCount(0);
+    expect(await stored()).toEqual(full);
+  });
+
   test('a term inside a modal dialog gets its card on top of the dialog, and the card can be used', async ({ context, server }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url('/').replace(/\/$/, '') });
     const page = await context.newPage();

@@ -40,6 +40,7 @@ function mount(props: Partial<TooltipCardProps> & Pick<TooltipCardProps, 'loadTe
     onDescribe: vi.fn(),
     copyText: vi.fn(async () => undefined),
     onHideTerm: vi.fn(),
+    checkHide: vi.fn(async () => null),
     cardRef: { current: null },
     ...props,
   };
@@ -110,8 +111,22 @@ describe('tooltip card', () => {
     const props = mount({ loadTerm: async () => view() });
     await flush();
     container.querySelector<HTMLButtonElement>('.hide')!.click();
+    await flush();
     render(null, container);
     expect(props.onHideTerm).toHaveBeenCalledExactlyOnceWith('basis');
+  });
+
+  it('Hide says why when the settings are full, and hides nothing', async () => {
+    const full = 'Settings not saved: the browser syncs at most 8,192 bytes of settings and these need 8,210 bytes.';
+    const props = mount({ loadTerm: async () => view(), checkHide: vi.fn(async () => full) });
+    await flush();
+    container.querySelector<HTMLButtonElement>('.hide')!.click();
+    await flush();
+    expect(container.querySelector('[role="alert"]')?.textContent).toBe(full);
+    expect(container.querySelector('.undo')).toBeNull();
+    expect(container.querySelector('.hide')).not.toBeNull();
+    render(null, container);
+    expect(props.onHideTerm).not.toHaveBeenCalled();
   });
 
   it('renders hostile glossary text as literal text, never as markup', async () => {

@@ -1,0 +1,61 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readBundledSources } from '../../data/tools/read-sources';
+import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
+import {
+  DEFAULT_SETTINGS,
+  SYNC_ITEM_QUOTA_BYTES,
+  cannotHideTerm,
+  getSettings,
+  setTermHidden,
+  settingsTooLarge,
+  updateSettings,
+} from '../../utils/settings';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+/** The bytes storage.sync counts for the settings item: its key and its value as JSON. */
+const storedBytes = async () => {
+  const { settings } = await fakeBrowser.storage.sync.get('settings');
+  return new TextEncoder().encode('settings' + JSON.stringify(settings)).length;
+};
+
+describe('settings that would not fit in storage.sync', () => {
+  it('hiding terms stops with a clear message at the quota, and keeps every term hidden so far', async () => {
+    const ids = compileBundledGlossary(readBundledSources()).terms.map((t) => t.id);
+    let hidden = 0;
+    let refusal: string | null = null;
+    for (const id of ids) {
+      refusal = await cannotHideTerm(id);
+      if (refusal) {
+        await expect(setTermHidden(id, true)).rejects.toThrow(refusal);
+        break;
+      }
+      await setTermHidden(id, true);
+      hidden++;
+    }
+    // Hundreds of terms fit; the whole bundled glossary does not.
+    expect(hidden).toBeGreaterThan(300);
+    expect(hidden).toBeLessThan(ids.length);
+    expect(refusal).toMatch(/^Settings not saved: the browser syncs at most 8,192 bytes of settings and these need 8,[12]\d\d bytes\./);
+    expect(refusal).toContain('hidden terms (Options › Term sets › Hidden terms)');
+    const stored = await getSettings();
+    expect(stored.hiddenTerms).toEqual(ids.slice(0, hidden).sort());
+    expect(await storedBytes()).toBeLessThanOrEqual(SYNC_ITEM_QUOTA_BYTES);
+    // Showing terms again always works, and makes room for more.
+    await setTermHidden(ids[0], false);
+    await setTermHidden(ids[1], false);
+    expect(await cannotHideTerm(ids[hidden])).toBeNull();
+  });
+
+  it('names the list that takes the most room', async () => {
+    const sites = Array.from({ length: 600 }, (_, i) => `site-number-${i}.example.com`);
+    const problem = settingsTooLarge({ ...DEFAULT_SETTINGS, disabledSites: sites });
+    expect(problem).toContain('sites where Termlight is off (Options › Site rules)');
+    await expect(updateSettings({ disabledSites: sites })).rejects.toThrow(problem!);
+    expect((await getSettings()).disabledSites).toEqual([]);
+    expect(settingsTooLarge(DEFAULT_SETTINGS)).toBeNull();
+  });
+});
