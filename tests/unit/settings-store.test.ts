@@ -8,7 +8,9 @@ import {
   cannotHideTerm,
   getSettings,
   setTermHidden,
+  settingsItem,
   settingsTooLarge,
+  migrateSettingsToV2,
   updateSettings,
 } from '../../utils/settings';
 
@@ -57,5 +59,18 @@ describe('settings that would not fit in storage.sync', () => {
     await expect(updateSettings({ disabledSites: sites })).rejects.toThrow(problem!);
     expect((await getSettings()).disabledSites).toEqual([]);
     expect(settingsTooLarge(DEFAULT_SETTINGS)).toBeNull();
+  });
+});
+
+describe('settings v2 (Macro and Rates split in four)', () => {
+  it('a user who had turned Macro and Rates off, or coloured it, gets the same for the sets split out of it', async () => {
+    const v1 = { ...DEFAULT_SETTINGS, disabledSets: ['macro-rates', 'volatility'], setColors: { 'macro-rates': '#c0392b', 'economic-data': '#111111' } };
+    await fakeBrowser.storage.sync.set({ settings: v1 });
+    await settingsItem.migrate();
+    const migrated = await getSettings();
+    expect(migrated.disabledSets).toEqual(['bonds-yields', 'currencies-flows', 'economic-data', 'macro-rates', 'volatility']);
+    // A colour the user already gave a new set id is kept.
+    expect(migrated.setColors).toEqual({ 'macro-rates': '#c0392b', 'bonds-yields': '#c0392b', 'economic-data': '#111111', 'currencies-flows': '#c0392b' });
+    expect(migrateSettingsToV2({ ...DEFAULT_SETTINGS, disabledSets: ['volatility'] })).toEqual({ ...DEFAULT_SETTINGS, disabledSets: ['volatility'] });
   });
 });
