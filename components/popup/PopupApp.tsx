@@ -107,6 +107,7 @@ export function PopupApp() {
     <div class="tl-popup">
       {entryId ? (
         <main class="tl-main">
+          <h1 class="tl-sr-only">Termlight</h1>
           <TermEntry
             key={entryId}
             termId={entryId}
@@ -119,6 +120,7 @@ export function PopupApp() {
       ) : (
         <>
           <header class="tl-header">
+            <h1 class="tl-sr-only">Termlight</h1>
             <SearchBox
               inputRef={input}
               value={query}
@@ -131,7 +133,8 @@ export function PopupApp() {
               placeholder={search ? `Search ${search.termCount} terms` : 'Search the glossary'}
             />
           </header>
-          <main class="tl-main">
+          {/* The results are options of the combobox, not tab stops: the list itself takes the focus, so the keyboard can scroll it too. */}
+          <main class="tl-main" tabIndex={trimmed ? 0 : undefined}>
             {!trimmed ? (
               <>
                 <PageTerms
