@@ -4,6 +4,7 @@
  * itself stays in IndexedDB.
  */
 import { storage } from 'wxt/utils/storage';
+import { SETTINGS_VERSION, migrateSettingsToV2 } from './settings-migrations';
 
 export type HighlightMode = 'first' | 'all';
 /** Site rules: on everywhere except the listed sites, or only on the listed sites. */
@@ -60,28 +61,9 @@ export const DEFAULT_SETTINGS: Settings = {
   scanBudgetMs: 1500,
 };
 
-/**
- * The sets that left Macro and Rates (`macro-rates`, now Central Banks and
- * Policy) when it was split in four. Settings v2 gives them what the user had
- * chosen for the old set, so a set that was off stays off, colour and all.
- */
-export const SPLIT_FROM_MACRO_RATES = ['bonds-yields', 'economic-data', 'currencies-flows'] as const;
-
-export function migrateSettingsToV2(v1: Settings): Settings {
-  const disabledSets = v1.disabledSets ?? [];
-  const setColors = { ...v1.setColors };
-  const oldColor = setColors['macro-rates'];
-  for (const id of SPLIT_FROM_MACRO_RATES) if (oldColor && !setColors[id]) setColors[id] = oldColor;
-  return {
-    ...v1,
-    disabledSets: disabledSets.includes('macro-rates') ? [...new Set([...disabledSets, ...SPLIT_FROM_MACRO_RATES])].sort() : disabledSets,
-    setColors,
-  };
-}
-
 export const settingsItem = storage.defineItem<Settings>('sync:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 2,
+  version: SETTINGS_VERSION,
   migrations: { 2: migrateSettingsToV2 },
 });
 

@@ -10,9 +10,9 @@ import {
   setTermHidden,
   settingsItem,
   settingsTooLarge,
-  migrateSettingsToV2,
   updateSettings,
 } from '../../utils/settings';
+import { migrateSettingsToV2 } from '../../utils/settings-migrations';
 
 beforeEach(() => {
   fakeBrowser.reset();
