@@ -116,20 +116,25 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
   return next;
 }
 
-function withTermHidden(settings: Settings, termId: string, hidden: boolean): Pick<Settings, 'hiddenTerms'> {
-  const others = settings.hiddenTerms.filter((id) => id !== termId);
-  return { hiddenTerms: hidden ? [...others, termId].sort() : others };
+function withTermsHidden(settings: Settings, termIds: readonly string[], hidden: boolean): Pick<Settings, 'hiddenTerms'> {
+  const others = settings.hiddenTerms.filter((id) => !termIds.includes(id));
+  return { hiddenTerms: hidden ? [...others, ...termIds].sort() : others };
 }
 
 /** Hides a term from every page, or shows it again. */
 export async function setTermHidden(termId: string, hidden: boolean): Promise<Settings> {
-  return updateSettings(withTermHidden(await getSettings(), termId, hidden));
+  return setTermsHidden([termId], hidden);
+}
+
+/** Hides terms from every page, or shows them again; other hidden terms (say, hidden in another tab meanwhile) stay as they are. */
+export async function setTermsHidden(termIds: readonly string[], hidden: boolean): Promise<Settings> {
+  return updateSettings(withTermsHidden(await getSettings(), termIds, hidden));
 }
 
 /** Why hiding this term could not be saved now, or null if it can (the card asks before it offers Undo). */
 export async function cannotHideTerm(termId: string): Promise<string | null> {
   const settings = await getSettings();
-  return settingsTooLarge({ ...settings, ...withTermHidden(settings, termId, true) });
+  return settingsTooLarge({ ...settings, ...withTermsHidden(settings, [termId], true) });
 }
 
 export function watchSettings(callback: (settings: Settings) => void): () => void {

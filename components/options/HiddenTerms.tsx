@@ -3,9 +3,9 @@
  * a button to show each again. Hidden terms stay in the glossary (search,
  * reader, card); only their highlights are gone (settings.hiddenTerms).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../../utils/messaging/protocol';
-import { setTermHidden } from '../../utils/settings';
+import { setTermHidden, setTermsHidden } from '../../utils/settings';
 
 interface Props {
   hiddenTerms: string[];
@@ -15,6 +15,17 @@ export function HiddenTerms({ hiddenTerms }: Props) {
   // Names by id; a term deleted since it was hidden shows its id.
   const [names, setNames] = useState<Record<string, string>>({});
   const key = hiddenTerms.join('\n');
+  // "Show all again" asks once more: the list may hold hundreds of terms, and there is no undo.
+  const [confirmingShowAll, setConfirmingShowAll] = useState(false);
+  // The focus follows the buttons as they swap, so the keyboard does not fall back to the top of the page.
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const showAllButton = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (confirmingShowAll) cancelButton.current?.focus();
+    else if (asked.current) showAllButton.current?.focus();
+    asked.current = confirmingShowAll;
+  }, [confirmingShowAll]);
 
   useEffect(() => {
     let live = true;
@@ -44,6 +55,30 @@ export function HiddenTerms({ hiddenTerms }: Props) {
           </li>
         ))}
       </ul>
+      {hiddenTerms.length > 1 &&
+        (confirmingShowAll ? (
+          <p class="row" role="group" aria-label="Show all hidden terms again">
+            <span>Highlight all {hiddenTerms.length} terms again?</span>
+            <button
+              type="button"
+              class="primary"
+              onClick={() => {
+                setConfirmingShowAll(false);
+                // The ids listed here, not "none": a term hidden in another tab meanwhile stays hidden.
+                void setTermsHidden(hiddenTerms, false);
+              }}
+            >
+              Show all again
+            </button>
+            <button type="button" ref={cancelButton} onClick={() => setConfirmingShowAll(false)}>
+              Cancel
+            </button>
+          </p>
+        ) : (
+          <button type="button" ref={showAllButton} onClick={() => setConfirmingShowAll(true)}>
+            Show all {hiddenTerms.length} again…
+          </button>
+        ))}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, SEEDS_DIR, test, waitForGlossary } from './fixtures';
-import { settledHighlights } from './support';
+import { setSettings, settledHighlights } from './support';
 
 const FIVE = [
   'diversification-failure',
@@ -227,6 +227,34 @@ test.describe('the options page', () => {
     await form.getByRole('button', { name: 'Delete Desk Fade' }).click();
     await expect(form.getByRole('status')).toHaveText('Deleted “Desk Fade”.');
     expect(await termsInSet(serviceWorker, 'my-terms')).toEqual([]);
+  });
+
+  test('hidden terms: "Show all again" asks first, then shows exactly the listed terms again', async ({ context, extensionId, serviceWorker }) => {
+    await waitForGlossary(serviceWorker);
+    await setSettings(serviceWorker, { hiddenTerms: ['basis', 'funding-rate', 'short-squeeze'] });
+    const options = await openOptions(context, extensionId);
+    const list = options.locator('.hidden-terms li');
+    await expect(list).toHaveText(['BasisShow again', 'Funding RateShow again', 'Short SqueezeShow again']);
+    const hiddenNow = () => serviceWorker.evaluate(async () => ((await chrome.storage.sync.get('settings')).settings as { hiddenTerms: string[] }).hiddenTerms);
+
+    await options.getByRole('button', { name: 'Show all 3 again…' }).click();
+    await expect(options.getByRole('group', { name: 'Show all hidden terms again' })).toContainText('Highlight all 3 terms again?');
+    await expect(options.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await options.keyboard.press('Enter');
+    await expect(options.getByRole('button', { name: 'Show all 3 again…' })).toBeFocused();
+    expect(await hiddenNow()).toEqual(['basis', 'funding-rate', 'short-squeeze']);
+
+    await options.getByRole('button', { name: 'Show all 3 again…' }).click();
+    // A term hidden in another tab while the question is open joins the list and the question.
+    await serviceWorker.evaluate(async () => {
+      const { settings } = (await chrome.storage.sync.get('settings')) as { settings: { hiddenTerms: string[] } };
+      await chrome.storage.sync.set({ settings: { ...settings, hiddenTerms: [...settings.hiddenTerms, 'max-pain'] } });
+    });
+    await expect(list).toHaveCount(4);
+    await expect(options.getByRole('group', { name: 'Show all hidden terms again' })).toContainText('Highlight all 4 terms again?');
+    await options.getByRole('button', { name: 'Show all again', exact: true }).click();
+    await expect(list).toHaveCount(0);
+    expect(await hiddenNow()).toEqual([]);
   });
 
   test('site rules and appearance settings are saved to storage.sync', async ({ context, extensionId, serviceWorker }) => {
