@@ -49,6 +49,26 @@ describe('search ranking', () => {
     expect(search.search('  CARRY-trade ').hits[0]).toMatchObject({ id: 'carry-trade', kind: 'name' });
   });
 
+  it("a term's own name outranks another term's alias in the same kind of match", () => {
+    const search = searchOver([
+      t('annualized-funding-rate', 'Annualized Funding Rate', { aliases: ['funding APR'] }),
+      t('funding-rate', 'Funding Rate'),
+      t('yield-curve-steepening', 'Yield Curve Steepening', { aliases: ['curve steepening'] }),
+      t('yield-curve', 'Yield Curve'),
+    ]);
+    // "funding APR" is shorter than "Funding Rate", but it is an alias.
+    expect(ids(search.search('funding').hits)).toEqual(['funding-rate', 'annualized-funding-rate']);
+    // A word of the name beats an alias that starts with the query.
+    expect(ids(search.search('curve').hits)).toEqual(['yield-curve', 'yield-curve-steepening']);
+  });
+
+  it('between names equally close, the term more others relate to comes first', () => {
+    const terms = [t('option-chain', 'Option Chain'), t('option-contract', 'Option Contract')];
+    expect(ids(searchOver(terms).search('option').hits)).toEqual(['option-chain', 'option-contract']);
+    const related = [...terms, t('call-option', 'Call Option', { related: ['option-contract'] }), t('strike-price', 'Strike Price', { related: ['option-contract'] })];
+    expect(ids(searchOver(related).search('option').hits).slice(0, 2)).toEqual(['option-contract', 'option-chain']);
+  });
+
   it('returns nothing for an empty or punctuation-only query', () => {
     expect(search.search('')).toEqual({ hits: [], more: false });
     expect(search.search(' - / ').hits).toEqual([]);
@@ -135,7 +155,7 @@ describe('search matching', () => {
 describe('the search index', () => {
   it('gives the same results built or loaded from its JSON', () => {
     const terms = [t('basis', 'Basis'), t('basis-trade', 'Basis Trade'), t('funding-rate', 'Funding Rate')];
-    const built = TermSearch.fromDocuments(terms.map((x) => ({ ...x, setTitles: ['Test'] })));
+    const built = TermSearch.fromDocuments(terms.map((x) => ({ ...x, setTitles: ['Test'], mentions: 0 })));
     const loaded = TermSearch.fromJSON(built.toJSON());
     for (const q of ['basis', 'bas', 'fundng', 'rate']) expect(loaded.search(q)).toEqual(built.search(q));
     expect(loaded.termCount).toBe(3);
@@ -163,6 +183,12 @@ describe('search over the bundled glossary', () => {
 
   it('"oi" finds Open Interest first', () => {
     expect(names('oi')[0]).toBe('Open Interest');
+  });
+
+  it('a first word finds the term everyone means by it first', () => {
+    expect(names('funding')[0]).toBe('Funding Rate');
+    expect(names('curve')[0]).toBe('Yield Curve');
+    expect(names('interest')[0]).toBe('Interest Rate');
   });
 
   it('an exact name comes first', () => {

@@ -12,6 +12,8 @@ export function buildSearchIndex(
   sets: readonly Pick<TermSet, 'id' | 'title'>[],
 ): SearchIndexPayload {
   const titles = new Map(sets.map((s) => [s.id, s.title]));
-  const search = TermSearch.fromDocuments(terms.map((t) => searchDocumentOf(t, titles)));
+  const mentions = new Map<string, number>();
+  for (const term of terms) for (const id of new Set(term.related)) if (id !== term.id) mentions.set(id, (mentions.get(id) ?? 0) + 1);
+  const search = TermSearch.fromDocuments(terms.map((t) => searchDocumentOf(t, titles, mentions.get(t.id))));
   return { key: String(revision), termCount: search.termCount, json: search.toJSON() };
 }

@@ -4,7 +4,12 @@
  * typo-tolerant matching, and a ranking people expect from a glossary:
  *
  *   exact name > exact alias or abbreviation > name starts with the query >
- *   every word starts a word of the name > name matched with a typo > text only
+ *   an alias starts with it > every word starts a word of the name > of an
+ *   alias > name matched with a typo > text only
+ *
+ * so a term's own name outranks another term's alias ("funding": Funding
+ * Rate before Annualized Funding Rate, alias "funding APR"). Within a tier
+ * the closest name wins (fewest extra words, then letters).
  *
  * MiniSearch finds and scores the candidates; the tier above is decided on
  * the names of each hit and MiniSearch's score only orders hits within a
@@ -24,9 +29,11 @@ export interface SearchDocument {
   summary: string;
   body: string;
   setTitles: string[];
+  /** How many other terms list this one as related: how central it is, the tie-breaker between equally close names. */
+  mentions: number;
 }
 
-export type StoredTerm = Omit<SearchDocument, 'body'>;
+export type StoredTerm = Omit<SearchDocument, 'body' | 'mentions'>;
 
 /** How a hit matched, best first; the order is the ranking. */
 export const MATCH_KINDS = ['name', 'alias', 'prefix', 'words', 'fuzzy', 'text'] as const;
@@ -70,7 +77,7 @@ const SEARCH_OPTIONS: SearchOptions = { boost: FIELD_BOOST, maxFuzzy: MAX_FUZZY 
 const INDEX_OPTIONS: Options<SearchDocument> = {
   idField: 'id',
   fields: ['term', 'aliases', 'abbreviations', 'summary', 'body'],
-  storeFields: ['term', 'aliases', 'abbreviations', 'summary', 'setTitles'],
+  storeFields: ['term', 'aliases', 'abbreviations', 'summary', 'setTitles', 'mentions'],
   tokenize,
   processTerm: processIndexTerm,
 };
@@ -142,7 +149,7 @@ export class TermSearch {
     const named = new Set(byName.map(({ result }) => result.id));
     const text = anywhere
       .filter((result) => !named.has(result.id))
-      .map((result) => ({ result, rank: TEXT_RANK, extraWords: 0, extraChars: 0 }));
+      .map((result) => ({ result, rank: TEXT_RANK, order: orderOf('text', false), extraWords: 0, extraChars: 0 }));
     const ranked = [...byName, ...text];
     return { hits: ranked.slice(0, limit).map(toHit), more: ranked.length > limit };
   }
@@ -180,11 +187,17 @@ export class TermSearch {
   /** The tier of a hit, and how closely its closest matching name fits the query. */
   private rankOf(result: SearchResult, query: string, words: string[]): Omit<Ranked, 'result'> {
     const names = this.namesOf(result);
-    const tier = (kind: MatchKind, forms: NameForm[]): Omit<Ranked, 'result'> => ({
-      rank: MATCH_KINDS.indexOf(kind),
-      extraWords: Math.max(0, Math.min(...forms.map((f) => f.words.length)) - words.length),
-      extraChars: Math.max(0, Math.min(...forms.map((f) => f.text.length)) - query.length),
-    });
+    const tier = (kind: MatchKind, matching: NameForm[]): Omit<Ranked, 'result'> => {
+      // A match by the term's own name is measured on the name alone: a short alias must not bring it forward.
+      const byName = matching.includes(names.name);
+      const forms = byName ? [names.name] : matching;
+      return {
+        rank: MATCH_KINDS.indexOf(kind),
+        order: orderOf(kind, byName),
+        extraWords: Math.max(0, Math.min(...forms.map((f) => f.words.length)) - words.length),
+        extraChars: Math.max(0, Math.min(...forms.map((f) => f.text.length)) - query.length),
+      };
+    };
     if (names.name.text === query) return tier('name', [names.name]);
     const exactOther = names.others.filter((o) => o.text === query);
     if (exactOther.length > 0) return tier('alias', exactOther);
@@ -196,7 +209,7 @@ export class TermSearch {
     const near = (w: string) => (n: string) => n.startsWith(w) || withinEdits(w, n, fuzzyDistance(w));
     const byTypo = names.all.filter((f) => words.every((w) => f.words.some(near(w))));
     if (byTypo.length > 0) return tier('fuzzy', byTypo);
-    return { rank: TEXT_RANK, extraWords: 0, extraChars: 0 };
+    return { rank: TEXT_RANK, order: orderOf('text', false), extraWords: 0, extraChars: 0 };
   }
 
   private namesOf(result: SearchResult): NameInfo {
@@ -218,7 +231,10 @@ export class TermSearch {
 
 interface Ranked {
   result: SearchResult;
+  /** The kind of match, as an index of MATCH_KINDS. */
   rank: number;
+  /** Where the hit sorts: its kind, and for prefix and word matches whether by its own name or an alias. */
+  order: number;
   /** Words and letters the closest matching name has beyond the query: the closer, the better. */
   extraWords: number;
   extraChars: number;
@@ -226,16 +242,31 @@ interface Ranked {
 
 const TEXT_RANK = MATCH_KINDS.indexOf('text');
 
-/** Tier first, then the closest name (fewest extra words, then letters), then MiniSearch's score. */
+/** The sort tiers, best first: a prefix or word match by the term's own name comes before any such match by an alias. */
+const ORDER = ['name', 'alias', 'prefix:name', 'words:name', 'prefix', 'words', 'fuzzy', 'text'];
+
+function orderOf(kind: MatchKind, byName: boolean): number {
+  const named = ORDER.indexOf(`${kind}:name`);
+  return byName && named >= 0 ? named : ORDER.indexOf(kind);
+}
+
+/**
+ * Tier first, then the closest name in words; between names equally close,
+ * the more central term ("option": Option Contract before Option Chain),
+ * then the shorter name, then MiniSearch's score.
+ */
 function byRank(a: Ranked, b: Ranked): number {
   return (
-    a.rank - b.rank ||
+    a.order - b.order ||
     a.extraWords - b.extraWords ||
+    mentionsOf(b) - mentionsOf(a) ||
     a.extraChars - b.extraChars ||
     b.result.score - a.result.score ||
     String(a.result.term).localeCompare(String(b.result.term))
   );
 }
+
+const mentionsOf = ({ result }: Ranked) => Number(result.mentions ?? 0);
 
 function toHit({ result, rank }: Ranked): SearchHit {
   return {
@@ -250,8 +281,8 @@ function toHit({ result, rank }: Ranked): SearchHit {
   };
 }
 
-/** A glossary term as a search document. */
-export function searchDocumentOf(term: Term, setTitles: ReadonlyMap<string, string>): SearchDocument {
+/** A glossary term as a search document; `mentions` is how many other terms list it as related. */
+export function searchDocumentOf(term: Term, setTitles: ReadonlyMap<string, string>, mentions = 0): SearchDocument {
   return {
     id: term.id,
     term: term.term,
@@ -260,6 +291,7 @@ export function searchDocumentOf(term: Term, setTitles: ReadonlyMap<string, stri
     summary: term.summary,
     body: term.body,
     setTitles: term.sets.map((s) => setTitles.get(s) ?? s),
+    mentions,
   };
 }
 
