@@ -2,7 +2,7 @@
  * Firefox: Debian's firefox-esr loads the Firefox build through WebDriver
  * BiDi (puppeteer-core). The content script highlights a page, the card
  * opens on hover, Read more opens the reader, and the popup and options
- * (imports, export, feeds) work in an extension tab. Skipped with a reason where firefox-esr is not
+ * (imports, export, feeds, a failed feed sync) work in an extension tab. Skipped with a reason where firefox-esr is not
  * installed.
  *
  * BiDi may not navigate to moz-extension:// pages itself, so the test gets
@@ -72,7 +72,7 @@ async function goWithin(page: Page, path: string, selector: string): Promise<voi
   await page.waitForSelector(selector, { timeout: 10_000 });
 }
 
-test('the Firefox build in firefox-esr: highlights, the card, the reader, the popup and its site switch, a set switch, imports (pasted and a file), an export and a feed', async ({ server }) => {
+test('the Firefox build in firefox-esr: highlights, the card, the reader, the popup and its site switch, a set switch, imports (pasted and a file), an export, a feed and its failed sync', async ({ server }) => {
   test.setTimeout(90_000);
   const executablePath = firefoxPath();
   test.skip(!executablePath, 'firefox-esr is not installed (apt-get install -y firefox-esr)');
@@ -93,7 +93,10 @@ test('the Firefox build in firefox-esr: highlights, the card, the reader, the po
       'browser.download.alwaysOpenPanel': false,
     },
   });
+  // The feed turns malformed later in the test: a sync must then keep the copy it has.
+  let feedBroken = false;
   server.route('/feeds/desk.json', (_req, res) => {
+    if (feedBroken) return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"format": "termlight-glossary", "sets": [ {"id": "x" "title": "oops"} ]}');
     res.writeHead(200, { 'content-type': 'application/json' }).end(
       JSON.stringify({
         format: 'termlight-glossary',
@@ -196,6 +199,17 @@ test('the Firefox build in firefox-esr: highlights, the card, the reader, the po
     await tab.click('button::-p-text(Subscribe)');
     await tab.waitForFunction(() => document.querySelector('.tl-feed-notice')?.textContent?.includes('Subscribed to “Fox Desk”'), { timeout: 20_000 });
     // Feed terms get ids of their own (a feed cannot take over a bundled term's id).
+    await page.waitForSelector('#feed-news mark.termlight[data-term-id$="-zephyr-spread"]', { timeout: 10_000 });
+
+    // The feed breaks: Sync now says what is wrong and where, and the terms it had stay.
+    feedBroken = true;
+    await tab.click('button::-p-text(Sync now)');
+    await tab.waitForFunction(
+      () => /not valid JSON at line 1, column \d+/.test(document.querySelector('.tl-feed-error')?.textContent ?? '') && document.querySelector('.tl-feed-error')?.textContent?.includes('the previous copy is still in use'),
+      { timeout: 20_000 },
+    );
+    await page.reload();
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="feed-news">The Zephyr Spread widened.</p>'));
     await page.waitForSelector('#feed-news mark.termlight[data-term-id$="-zephyr-spread"]', { timeout: 10_000 });
   } finally {
     await browser.close();
