@@ -19,10 +19,11 @@ import { join } from 'node:path';
 import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import { surfaceFormsOf } from '../../utils/glossary/surface-forms';
+import { contextRules } from '../../utils/highlighter/context-gate';
 import { compileMatcher } from '../../utils/matcher';
 import { chromiumPath, SHARED_PAGES } from '../e2e/fixtures';
 import { startStaticServer } from '../support/static-server';
-import type { BenchGlobal } from './page-engine-entry';
+import type { BenchEngine, BenchGlobal } from './page-engine-entry';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FINANCE = ['reuters-fed-rates', 'bloomberg-markets', 'politico-imf-outlook', 'fool-investing', 'coindesk-bitcoin', 'cnnmoney', 'fortune', 'cbc-housing-market'];
@@ -30,7 +31,8 @@ const GENERAL = ['bbc-politics', 'theverge-tech', 'wikipedia-new-zealand'];
 const only = process.argv.slice(2);
 
 const glossary = compileBundledGlossary(readBundledSources());
-const matcher = compileMatcher(glossary.terms);
+// The matcher and context rules the background builds and hands every tab.
+const engine: BenchEngine = { matcher: compileMatcher(glossary.terms), context: contextRules(glossary.terms) };
 const forms = [...new Set(glossary.terms.filter((t) => !t.ambiguous).flatMap((t) => surfaceFormsOf(t).map((f) => f.text)))];
 const names = new Map(glossary.terms.map((t) => [t.id, t.term]));
 
@@ -57,8 +59,8 @@ async function fresh(browser: Browser, url: string, code: string): Promise<Page>
   }
   isolationChecked = true;
   await page.evaluate(code);
-  // Hand the matcher over before timing, as the content script receives it in a message.
-  await page.evaluate((m) => Object.assign(globalThis, { benchMatcher: m }), matcher);
+  // Hand the matcher and rules over before timing, as the content script receives them in a message.
+  await page.evaluate((e) => Object.assign(globalThis, { benchEngine: e }), engine);
   // Record long tasks from here on.
   await page.evaluate(() => {
     const w = globalThis as unknown as BenchGlobal;
@@ -129,16 +131,16 @@ async function main() {
     await page.close();
 
     page = await fresh(browser, url, code);
-    const t = await page.evaluate(() => (globalThis as unknown as BenchGlobal).termlightBench.termlight((globalThis as unknown as BenchGlobal).benchMatcher, 'first'));
+    const t = await page.evaluate(() => (globalThis as unknown as BenchGlobal).termlightBench.termlight((globalThis as unknown as BenchGlobal).benchEngine, 'first'));
     const longestTask = await page.evaluate(() => (globalThis as unknown as BenchGlobal).longestTask as number);
     await page.close();
 
     page = await fresh(browser, url, code);
-    const wrapCold = await page.evaluate(() => (globalThis as unknown as BenchGlobal).termlightBench.wrapOnly((globalThis as unknown as BenchGlobal).benchMatcher).ms);
+    const wrapCold = await page.evaluate((terms) => (globalThis as unknown as BenchGlobal).termlightBench.wrapOnly((globalThis as unknown as BenchGlobal).benchEngine, terms).ms, t.terms);
     await page.close();
 
     page = await fresh(browser, url, code);
-    const w = await page.evaluate((rounds) => (globalThis as unknown as BenchGlobal).termlightBench.warm((globalThis as unknown as BenchGlobal).benchMatcher, rounds), WARM_ROUNDS);
+    const w = await page.evaluate((rounds) => (globalThis as unknown as BenchGlobal).termlightBench.warm((globalThis as unknown as BenchGlobal).benchEngine, rounds), WARM_ROUNDS);
     await page.close();
 
     // mark.js makes one full pass over the page per form, so its time is
@@ -244,7 +246,7 @@ async function orderBook(browser: Browser, url: string, code: string) {
   const windowMs = 5000;
   await page.waitForTimeout(500);
   const without = await cpuOver(page, windowMs);
-  const marks = await page.evaluate(() => (globalThis as unknown as BenchGlobal).termlightBench.watch((globalThis as unknown as BenchGlobal).benchMatcher));
+  const marks = await page.evaluate(() => (globalThis as unknown as BenchGlobal).termlightBench.watch((globalThis as unknown as BenchGlobal).benchEngine));
   await page.waitForTimeout(1500); // let the watcher learn which regions are hot
   const withTermlight = await cpuOver(page, windowMs);
   await page.close();
@@ -271,7 +273,7 @@ async function densePage(browser: Browser, code: string) {
   writeFileSync(join(dir, 'dense.html'), `${html}</body></html>`);
   const server = await startStaticServer({ '/d/': dir }, { headers: { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } });
   const page = await fresh(browser, server.url('/d/dense.html'), code);
-  const t = await page.evaluate(() => (globalThis as unknown as BenchGlobal).termlightBench.termlight((globalThis as unknown as BenchGlobal).benchMatcher, 'all'));
+  const t = await page.evaluate(() => (globalThis as unknown as BenchGlobal).termlightBench.termlight((globalThis as unknown as BenchGlobal).benchEngine, 'all'));
   const longestTask = await page.evaluate(() => (globalThis as unknown as BenchGlobal).longestTask as number);
   await page.close();
   await server.close();

@@ -9,7 +9,14 @@ import { PageHighlighter } from '../../utils/highlighter/page-highlighter';
 import { MutationWatcher } from '../../utils/highlighter/mutation-watcher';
 import { RunCollector } from '../../utils/highlighter/text-runs';
 import { wrapMatches, type RunHits } from '../../utils/highlighter/wrap';
+import type { ContextRules } from '../../utils/highlighter/context-gate';
 import { findTerms, type CompiledMatcher } from '../../utils/matcher';
+
+/** What the content script gets from the background: the compiled matcher and the context rules. */
+export interface BenchEngine {
+  matcher: CompiledMatcher;
+  context: ContextRules | undefined;
+}
 
 function floor(): { ms: number; chars: number } {
   const start = performance.now();
@@ -19,24 +26,26 @@ function floor(): { ms: number; chars: number } {
   return { ms: performance.now() - start, chars };
 }
 
-async function termlight(matcher: CompiledMatcher, mode: 'first' | 'all') {
-  const highlighter = new PageHighlighter(document, { matcher, mode, focusable: false, workBudgetMs: Infinity });
+async function termlight({ matcher, context }: BenchEngine, mode: 'first' | 'all') {
+  const highlighter = new PageHighlighter(document, { matcher, context, mode, focusable: false, workBudgetMs: Infinity });
   const stats = await highlighter.scan();
   return { ...stats, distinctTerms: highlighter.found.size, terms: [...highlighter.found.keys()] };
 }
 
 /**
- * mark.js alone: wrapping exactly the hits Termlight highlights, found
- * beforehand (untimed), in one call with the smallest context mark.js
- * accepts. No engine that wraps with mark.js can spend less on the page.
+ * mark.js alone: wrapping the terms Termlight highlights (`termIds`, from its
+ * run on this page), each at its first occurrence, found beforehand
+ * (untimed), in one call with the smallest context mark.js accepts. No
+ * engine that wraps with mark.js can spend less on the page.
  */
-function wrapOnly(matcher: CompiledMatcher): { ms: number; marks: number } {
+function wrapOnly({ matcher }: BenchEngine, termIds: readonly string[]): { ms: number; marks: number } {
+  const highlighted = new Set(termIds);
   const collector = new RunCollector();
   const seen = new Set<string>();
   const batch: RunHits[] = [];
   for (const run of collector.runs(document.body)) {
     const matches = findTerms(run.text, matcher).filter((hit) => {
-      if (seen.has(hit.termId) || collector.inSkippedRegion(run, hit.start, hit.end)) return false;
+      if (!highlighted.has(hit.termId) || seen.has(hit.termId) || collector.inSkippedRegion(run, hit.start, hit.end)) return false;
       seen.add(hit.termId);
       return true;
     });
@@ -53,7 +62,7 @@ function wrapOnly(matcher: CompiledMatcher): { ms: number; marks: number } {
  * contestants get a JIT-compiled second and later run on the same DOM.
  * Returns the median of `rounds` runs of each.
  */
-async function warm(matcher: CompiledMatcher, rounds: number) {
+async function warm(engine: BenchEngine, rounds: number) {
   const pristine = document.body.cloneNode(true) as HTMLElement;
   // The bench's browser exposes gc(): each timed run starts with the
   // earlier rounds' detached copies collected, so neither contestant pays
@@ -71,9 +80,10 @@ async function warm(matcher: CompiledMatcher, rounds: number) {
     fresh();
     floors.push(floor().ms);
     fresh();
-    works.push((await termlight(matcher, 'first')).workMs);
+    const run = await termlight(engine, 'first');
+    works.push(run.workMs);
     fresh();
-    wraps.push(wrapOnly(matcher).ms);
+    wraps.push(wrapOnly(engine, run.terms).ms);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return { floor: median(floors), termlight: median(works), wrapOnly: median(wraps) };
@@ -95,13 +105,14 @@ function markjs(forms: string[]): { ms: number; marks: number } {
 }
 
 /** Starts Termlight on the page and keeps watching it, as the content script does. */
-async function watch(matcher: CompiledMatcher) {
-  const highlighter = new PageHighlighter(document, { matcher, mode: 'first', focusable: false, workBudgetMs: Infinity });
+async function watch({ matcher, context }: BenchEngine) {
+  const highlighter = new PageHighlighter(document, { matcher, context, mode: 'first', focusable: false, workBudgetMs: Infinity });
   const watcher = new MutationWatcher(document.body, {
     onChanged: (roots) => roots.forEach((r) => void highlighter.scan(r)),
   });
   highlighter.setOptions({
     matcher,
+    context,
     mode: 'first',
     focusable: false,
     workBudgetMs: Infinity,
@@ -120,7 +131,7 @@ export type BenchApi = typeof api;
 /** What the benchmark driver finds on the page's global object. */
 export interface BenchGlobal {
   termlightBench: BenchApi;
-  benchMatcher: CompiledMatcher;
+  benchEngine: BenchEngine;
   longestTask: number;
 }
 Object.assign(globalThis, { termlightBench: api });
