@@ -6,7 +6,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, requireSharedPages, test, waitForGlossary } from './fixtures';
-import { settledHighlights } from './support';
+import { settledHighlights, storeSettingsOfSize } from './support';
 
 async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const popup = await context.newPage();
@@ -171,6 +171,21 @@ test.describe('the toolbar popup', () => {
     const firstName = await rows.first().locator('.tl-page-name').textContent();
     await rows.first().locator('.tl-page-open').click();
     await expect(popup.getByRole('heading', { level: 2 })).toHaveText(firstName!);
+  });
+
+  test('a site switch that would not fit in the synced settings says why and leaves the page as it was', async ({ context, extensionId, server, serviceWorker }) => {
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/basics.html'));
+    const before = await settledHighlights(page);
+    expect(await storeSettingsOfSize(serviceWorker, 8190)).toBe(8190);
+
+    const popup = await openPopup(context, extensionId);
+    const site = popup.getByRole('switch', { name: 'On for 127.0.0.1' });
+    await site.click();
+    await expect(popup.getByRole('alert')).toHaveText(/^Settings not saved: the browser syncs at most 8,192 bytes of settings .* The hidden terms/);
+    await expect(site).toBeChecked();
+    await page.waitForTimeout(300);
+    await expect(page.locator('mark.termlight')).toHaveCount(before.length);
   });
 
   test('the site switch removes and restores highlights without a reload; so does pause everywhere', async ({

@@ -18,6 +18,30 @@ export async function setSettings(serviceWorker: Worker, patch: Partial<Settings
   );
 }
 
+/**
+ * Stores the current settings with their hidden terms padded so the item is
+ * exactly `bytes` long, counted as Termlight and Chrome count it (key + JSON,
+ * UTF-8), straight through chrome.storage.sync. Returns the size stored, or
+ * the browser's error if it refused.
+ */
+export async function storeSettingsOfSize(serviceWorker: Worker, bytes: number): Promise<number | string> {
+  return serviceWorker.evaluate(
+    async ({ target, version }) => {
+      const { settings } = (await chrome.storage.sync.get('settings')) as { settings?: object };
+      const size = (s: unknown) => new TextEncoder().encode('settings' + JSON.stringify(s)).length;
+      const padded = { ...settings, hiddenTerms: ['pad'] };
+      padded.hiddenTerms = ['pad'.padEnd(3 + target - size(padded), 'x')];
+      try {
+        await chrome.storage.sync.set({ settings: padded, settings$: { v: version } });
+        return size(padded);
+      } catch (error) {
+        return String(error);
+      }
+    },
+    { target: bytes, version: SETTINGS_VERSION },
+  );
+}
+
 /** Waits until the number of highlights stops changing, and returns them as [termId, text]. */
 export async function settledHighlights(page: Page, quietMs = 600): Promise<Array<[string, string]>> {
   let last = -1;

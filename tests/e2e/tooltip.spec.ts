@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, Worker } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, requireSharedPages, ROOT, test, waitForGlossary } from './fixtures';
-import { setSettings, settledHighlights } from './support';
+import { setSettings, settledHighlights, storeSettingsOfSize } from './support';
 import { HIDE_UNDO_MS } from '../../components/tooltip/tooltip-card';
 
 const HOST = 'termlight-tooltip';
@@ -488,25 +488,10 @@ test.describe('definition card', () => {
     // Any change makes the options page store the whole settings object.
     await options.getByLabel('Theme').selectOption('light');
     await expect.poll(() => serviceWorker.evaluate(async () => ((await chrome.storage.sync.get('settings')).settings as { theme?: string } | undefined)?.theme)).toBe('light');
-    // Pad the hidden terms to exactly the size given, counted as Termlight counts (key + JSON, UTF-8),
-    // and store it straight through chrome.storage.sync: Chrome takes 8,192 bytes and refuses 8,193,
-    // so Termlight's count is Chrome's.
-    const storeWithSize = (bytes: number) =>
-      serviceWorker.evaluate(async (target) => {
-        const { settings } = (await chrome.storage.sync.get('settings')) as { settings: object };
-        const size = (s: unknown) => new TextEncoder().encode('settings' + JSON.stringify(s)).length;
-        const padded = { ...settings, hiddenTerms: ['pad'] };
-        padded.hiddenTerms = ['pad'.padEnd(3 + target - size(padded), 'x')];
-        try {
-          await chrome.storage.sync.set({ settings: padded });
-          return size(padded);
-        } catch (error) {
-          return String(error);
-        }
-      }, bytes);
-    expect(await storeWithSize(8193)).toMatch(/quota/i);
-    expect(await storeWithSize(8192)).toBe(8192);
-    expect(await storeWithSize(8180)).toBe(8180);
+    // Chrome takes 8,192 bytes and refuses 8,193, so Termlight's count (key + JSON, UTF-8) is Chrome's.
+    expect(await storeSettingsOfSize(serviceWorker, 8193)).toMatch(/quota/i);
+    expect(await storeSettingsOfSize(serviceWorker, 8192)).toBe(8192);
+    expect(await storeSettingsOfSize(serviceWorker, 8180)).toBe(8180);
     const stored = () => serviceWorker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
     const full = await stored();
 
