@@ -63,6 +63,8 @@ describe('context-needing terms on a page', () => {
       'Schedule slippage pushed the bridge opening to spring.',
       'The EMA approved the vaccine; typists often suffer from RSI.',
       'The ADL condemned the remarks, and the LP signed on to the fund.',
+      'Brent Council approved the plan, Brent Ford scored twice, and a doctor explained Cushing syndrome.',
+      'The TTF font would not load, and SPR stock rose on a Boeing order.',
     ];
     await highlighterFor(everyday.map((p) => `<p>${p}</p>`).join(''), 'all', bundled).scan();
     expect(marked()).toEqual([]);
@@ -70,10 +72,11 @@ describe('context-needing terms on a page', () => {
     const trading = [
       'Market orders in a thin order book suffer slippage, so the bid-ask spread widened.',
       'DOGE and other memecoins lagged bitcoin; traders watched the RSI turn overbought and the moving average crossover.',
+      'Brent slid as OPEC kept output steady, WTI followed, and stocks at Cushing rose while the crack spread narrowed.',
     ];
     await highlighterFor(trading.map((p) => `<p>${p}</p>`).join(''), 'first', bundled).scan();
     const ids = marked().map((m) => m.split(':')[0]);
-    expect(ids).toEqual(expect.arrayContaining(['slippage', 'dogecoin', 'relative-strength-index']));
+    expect(ids).toEqual(expect.arrayContaining(['slippage', 'dogecoin', 'relative-strength-index', 'brent-crude', 'cushing-hub']));
   });
 
   it('flagged for their abbreviations only: the spelled-out name lights up on any page, the abbreviation still waits', async () => {
