@@ -65,6 +65,7 @@ describe('context-needing terms on a page', () => {
       'The ADL condemned the remarks, and the LP signed on to the fund.',
       'Brent Council approved the plan, Brent Ford scored twice, and a doctor explained Cushing syndrome.',
       'The TTF font would not load, and SPR stock rose on a Boeing order.',
+      'Tina Fey had FOMO about the concert; the Bear Trap holes ate his lead; a credit limit up to $5,000; Goldilocks met three bears.',
     ];
     await highlighterFor(everyday.map((p) => `<p>${p}</p>`).join(''), 'all', bundled).scan();
     expect(marked()).toEqual([]);
@@ -73,10 +74,11 @@ describe('context-needing terms on a page', () => {
       'Market orders in a thin order book suffer slippage, so the bid-ask spread widened.',
       'DOGE and other memecoins lagged bitcoin; traders watched the RSI turn overbought and the moving average crossover.',
       'Brent slid as OPEC kept output steady, WTI followed, and stocks at Cushing rose while the crack spread narrowed.',
+      'FOMO buyers chased the memecoin, diamond hands held, and the degen traders who bought the top got rekt.',
     ];
     await highlighterFor(trading.map((p) => `<p>${p}</p>`).join(''), 'first', bundled).scan();
     const ids = marked().map((m) => m.split(':')[0]);
-    expect(ids).toEqual(expect.arrayContaining(['slippage', 'dogecoin', 'relative-strength-index', 'brent-crude', 'cushing-hub']));
+    expect(ids).toEqual(expect.arrayContaining(['slippage', 'dogecoin', 'relative-strength-index', 'brent-crude', 'cushing-hub', 'fear-of-missing-out', 'degen', 'rekt']));
   });
 
   it('flagged for their abbreviations only: the spelled-out name lights up on any page, the abbreviation still waits', async () => {
