@@ -30,6 +30,8 @@ export function SetsSection({ sets, settings, update, onGlossaryChanged }: Props
     else disabled.add(id);
     void update({ disabledSets: [...disabled].sort() });
   };
+  // All on or all off at once: with twenty sets, someone who reads only crypto news starts from "all off".
+  const setAll = (on: boolean) => void update({ disabledSets: on ? [] : (sets ?? []).map((set) => set.id).sort() });
   const setColor = (id: string, color: string | null) => {
     const next = { ...settings.setColors };
     if (color === null) delete next[id];
@@ -59,70 +61,83 @@ export function SetsSection({ sets, settings, update, onGlossaryChanged }: Props
       ) : sets.length === 0 ? (
         <p>No term sets yet.</p>
       ) : (
-        <ul class="set-list">
-          {sets.map((set) => {
-            const on = !settings.disabledSets.includes(set.id);
-            const switchId = `set-on-${set.id}`;
-            const color = settings.setColors[set.id];
-            return (
-              <li class="set-row" key={set.id} data-set-id={set.id}>
-                <div class="set-main">
-                  <div class="set-title-line">
-                    <label class="switch" for={switchId}>
-                      <input
-                        id={switchId}
-                        type="checkbox"
-                        role="switch"
-                        checked={on}
-                        aria-label={`Highlight terms from ${set.title}`}
-                        onChange={(e) => toggle(set.id, e.currentTarget.checked)}
-                      />
-                      <span class="switch-track" aria-hidden="true" />
-                    </label>
-                    <h3 class="set-title">{set.title}</h3>
-                    <span class={`badge badge-${set.origin}`}>{ORIGIN_LABELS[set.origin]}</span>
+        <>
+          <div class="row set-bulk" role="group" aria-label="All term sets">
+            <span class="muted">
+              {sets.filter((set) => !settings.disabledSets.includes(set.id)).length} of {plural(sets.length, 'set')} on
+            </span>
+            <button type="button" disabled={sets.every((set) => !settings.disabledSets.includes(set.id))} onClick={() => setAll(true)}>
+              Turn all on
+            </button>
+            <button type="button" disabled={sets.every((set) => settings.disabledSets.includes(set.id))} onClick={() => setAll(false)}>
+              Turn all off
+            </button>
+          </div>
+          <ul class="set-list">
+            {sets.map((set) => {
+              const on = !settings.disabledSets.includes(set.id);
+              const switchId = `set-on-${set.id}`;
+              const color = settings.setColors[set.id];
+              return (
+                <li class="set-row" key={set.id} data-set-id={set.id}>
+                  <div class="set-main">
+                    <div class="set-title-line">
+                      <label class="switch" for={switchId}>
+                        <input
+                          id={switchId}
+                          type="checkbox"
+                          role="switch"
+                          checked={on}
+                          aria-label={`Highlight terms from ${set.title}`}
+                          onChange={(e) => toggle(set.id, e.currentTarget.checked)}
+                        />
+                        <span class="switch-track" aria-hidden="true" />
+                      </label>
+                      <h3 class="set-title">{set.title}</h3>
+                      <span class={`badge badge-${set.origin}`}>{ORIGIN_LABELS[set.origin]}</span>
+                    </div>
+                    {set.description && <p class="set-description">{set.description}</p>}
+                    <p class="set-meta">
+                      <span class="set-count">{plural(set.termCount, 'term')}</span>
+                      {set.source && <span> · from {set.source}</span>}
+                    </p>
                   </div>
-                  {set.description && <p class="set-description">{set.description}</p>}
-                  <p class="set-meta">
-                    <span class="set-count">{plural(set.termCount, 'term')}</span>
-                    {set.source && <span> · from {set.source}</span>}
-                  </p>
-                </div>
-                <div class="set-actions">
-                  <label class="color-picker">
-                    <span>Colour</span>
-                    <input
-                      type="color"
-                      value={color ?? DEFAULT_SET_COLOR}
-                      aria-label={`Highlight colour for ${set.title}`}
-                      onChange={(e) => setColor(set.id, e.currentTarget.value)}
-                    />
-                  </label>
-                  {color && (
-                    <button type="button" class="link-button" onClick={() => setColor(set.id, null)}>
-                      Default colour
-                    </button>
-                  )}
-                  {set.origin === 'imported' &&
-                    (confirming === set.id ? (
-                      <span class="confirm">
-                        <button type="button" class="danger" onClick={() => void remove(set)}>
-                          Remove {plural(set.termCount, 'term')}
-                        </button>
-                        <button type="button" onClick={() => setConfirming(null)}>
-                          Keep
-                        </button>
-                      </span>
-                    ) : (
-                      <button type="button" onClick={() => setConfirming(set.id)} aria-label={`Remove ${set.title}`}>
-                        Remove
+                  <div class="set-actions">
+                    <label class="color-picker">
+                      <span>Colour</span>
+                      <input
+                        type="color"
+                        value={color ?? DEFAULT_SET_COLOR}
+                        aria-label={`Highlight colour for ${set.title}`}
+                        onChange={(e) => setColor(set.id, e.currentTarget.value)}
+                      />
+                    </label>
+                    {color && (
+                      <button type="button" class="link-button" onClick={() => setColor(set.id, null)}>
+                        Default colour
                       </button>
-                    ))}
-                </div>
-              </li>
-            );
-          })}
-        </ul>
+                    )}
+                    {set.origin === 'imported' &&
+                      (confirming === set.id ? (
+                        <span class="confirm">
+                          <button type="button" class="danger" onClick={() => void remove(set)}>
+                            Remove {plural(set.termCount, 'term')}
+                          </button>
+                          <button type="button" onClick={() => setConfirming(null)}>
+                            Keep
+                          </button>
+                        </span>
+                      ) : (
+                        <button type="button" onClick={() => setConfirming(set.id)} aria-label={`Remove ${set.title}`}>
+                          Remove
+                        </button>
+                      ))}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </>
       )}
       <p class="status" role="status">
         {message}

@@ -158,6 +158,22 @@ test.describe('the options page', () => {
 
     await perps.check();
     await expect(page.locator('mark.termlight[data-term-id="funding-rate"]')).toHaveCount(1);
+
+    // All off, then one set on: only that set's terms come back; all on restores the page.
+    const bulk = options.getByRole('group', { name: 'All term sets' });
+    const total = await options.locator('.set-row').count();
+    await expect(bulk.getByRole('button', { name: 'Turn all on' })).toBeDisabled();
+    await bulk.getByRole('button', { name: 'Turn all off' }).click();
+    await expect(page.locator('mark.termlight')).toHaveCount(0);
+    await expect(bulk).toContainText(`0 of ${total} sets on`);
+    await expect(options.getByRole('switch', { checked: true })).toHaveCount(0);
+    await expect(bulk.getByRole('button', { name: 'Turn all off' })).toBeDisabled();
+    await perps.check();
+    await expect(page.locator('mark.termlight[data-term-id="funding-rate"]')).toHaveCount(1);
+    await expect(page.locator('mark.termlight[data-term-id="open-interest-collapse"]')).toHaveCount(0);
+    await bulk.getByRole('button', { name: 'Turn all on' }).click();
+    await expect(bulk).toContainText(`${total} of ${total} sets on`);
+    await expect.poll(async () => (await settledHighlights(page)).length).toBe(before.length);
   });
 
   for (const format of ['json', 'csv'] as const) {
