@@ -110,6 +110,16 @@ describe('the background glossary service', () => {
     expect(TermSearch.fromJSON(woken.json).search('funding').hits.map((h) => h.id)).toEqual(['funding-rate']);
   });
 
+  it('an index kept by an older build (another format, same revision) is rebuilt, not served', async () => {
+    const first = await createGlossaryService(db, async () => settings).getSearchIndex();
+    const revision = first.key.split('/').pop() ?? '';
+    // What the build before the `mentions` field kept: the bare revision as its key.
+    await db.put('derived', { ...first, key: revision, termCount: 999 }, 'searchIndex');
+    const woken = await createGlossaryService(db, async () => settings).getSearchIndex();
+    expect(woken.termCount).toBe(first.termCount);
+    expect(woken.key).toBe(first.key);
+  });
+
   it('after a glossary change the kept search index is not served: the new term is found', async () => {
     await createGlossaryService(db, async () => settings).getSearchIndex();
     await replaceSets(db, { sets: [], terms: [term('basis', 'Basis', ['perps'])] });

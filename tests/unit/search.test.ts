@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import type { Term } from '../../utils/glossary/schema';
-import { buildSearchIndex } from '../../utils/search/search-index';
+import { buildSearchIndex, searchIndexKey } from '../../utils/search/search-index';
 import { TermSearch, withinEdits, type SearchHit } from '../../utils/search/term-search';
 
 const t = (id: string, term: string, extra: Partial<Term> = {}): Term => ({
@@ -163,7 +163,7 @@ describe('the search index', () => {
 
   it('names each set of a term by its title', () => {
     const payload = buildSearchIndex(7, [t('basis', 'Basis', { sets: ['perps', 'gone'] })], [{ id: 'perps', title: 'Perpetual Futures' }]);
-    expect(payload).toMatchObject({ key: '7', termCount: 1 });
+    expect(payload).toMatchObject({ key: searchIndexKey(7), termCount: 1 });
     expect(TermSearch.fromJSON(payload.json).get('basis')?.setTitles).toEqual(['Perpetual Futures', 'gone']);
   });
 });

@@ -9,7 +9,7 @@ import type { Term } from '../glossary/schema';
 import { contextRules } from '../highlighter/context-gate';
 import { compileMatcher } from '../matcher';
 import type { GlossaryStatus, MatcherPayload, TermView } from '../messaging/protocol';
-import { buildSearchIndex } from '../search/search-index';
+import { buildSearchIndex, searchIndexKey } from '../search/search-index';
 import type { SearchIndexPayload } from '../search/term-search';
 import type { Settings } from '../settings';
 
@@ -100,7 +100,7 @@ export function createGlossaryService(
  * of a second rebuilding it), else built now and kept for next time.
  */
 async function storedSearchIndex(db: GlossaryDb, revision: number): Promise<SearchIndexPayload> {
-  const key = String(revision);
+  const key = searchIndexKey(revision);
   const kept = await db.get('derived', 'searchIndex').catch(() => undefined);
   if (kept?.key === key) return kept;
   const [terms, sets] = await Promise.all([getAllTerms(db), db.getAll('sets')]);

@@ -6,6 +6,18 @@
 import type { Term, TermSet } from '../glossary/schema';
 import { searchDocumentOf, TermSearch, type SearchIndexPayload } from './term-search';
 
+/**
+ * The index's format: bump it whenever the documents or the index options
+ * change (2: `mentions`), so an index kept in IndexedDB by an older build is
+ * rebuilt instead of loaded.
+ */
+const SEARCH_INDEX_FORMAT = 2;
+
+/** What identifies an index: its format and the glossary revision it was built from. */
+export function searchIndexKey(revision: number): string {
+  return `${SEARCH_INDEX_FORMAT}/${revision}`;
+}
+
 export function buildSearchIndex(
   revision: number,
   terms: readonly Term[],
@@ -15,5 +27,5 @@ export function buildSearchIndex(
   const mentions = new Map<string, number>();
   for (const term of terms) for (const id of new Set(term.related)) if (id !== term.id) mentions.set(id, (mentions.get(id) ?? 0) + 1);
   const search = TermSearch.fromDocuments(terms.map((t) => searchDocumentOf(t, titles, mentions.get(t.id))));
-  return { key: String(revision), termCount: search.termCount, json: search.toJSON() };
+  return { key: searchIndexKey(revision), termCount: search.termCount, json: search.toJSON() };
 }
