@@ -10,6 +10,8 @@ export type HighlightMode = 'first' | 'all';
 /** Site rules: on everywhere except the listed sites, or only on the listed sites. */
 export type SiteMode = 'all-but-listed' | 'only-listed';
 export type Theme = 'system' | 'light' | 'dark';
+/** How a highlight looks: the default dotted underline, a solid one, or a tinted background (easier to spot). */
+export type HighlightStyle = 'dotted' | 'solid' | 'tint';
 
 export interface Settings {
   /** Term sets the user turned off (every set is on unless listed). */
@@ -25,6 +27,7 @@ export interface Settings {
   paused: boolean;
   /** Highlight the first occurrence of each term per page, or all of them. */
   highlightMode: HighlightMode;
+  highlightStyle: HighlightStyle;
   /** Also highlight terms that are everyday words (call, spread, premium…). */
   includeAmbiguous: boolean;
   /** Hover intent delay before the tooltip opens. */
@@ -52,6 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
   enabledSites: [],
   paused: false,
   highlightMode: 'first',
+  highlightStyle: 'dotted',
   includeAmbiguous: false,
   hoverDelayMs: 250,
   theme: 'system',

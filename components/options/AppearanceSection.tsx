@@ -1,6 +1,6 @@
 /** How highlights and tooltips behave: first or every occurrence, everyday words, hover delay, theme, keyboard. */
 import { useEffect, useState } from 'preact/hooks';
-import type { HighlightMode, Settings, Theme } from '../../utils/settings';
+import type { HighlightMode, HighlightStyle, Settings, Theme } from '../../utils/settings';
 import type { UpdateSettings } from './use-options-settings';
 
 interface Props {
@@ -43,6 +43,18 @@ export function AppearanceSection({ settings, update }: Props) {
           </label>
         ))}
       </fieldset>
+      <div class="field">
+        <label for="highlight-style">Highlight style</label>
+        <select
+          id="highlight-style"
+          value={settings.highlightStyle}
+          onChange={(e) => void update({ highlightStyle: e.currentTarget.value as HighlightStyle })}
+        >
+          <option value="dotted">Dotted underline</option>
+          <option value="solid">Solid underline</option>
+          <option value="tint">Tinted background (easier to spot)</option>
+        </select>
+      </div>
       <label class="choice">
         <input
           type="checkbox"

@@ -49,6 +49,36 @@ test.describe('set colours on highlights', () => {
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   });
 
+  test('the highlight style chosen in Options applies to open tabs at once; the tint never reaches print, and layout does not move', async ({ context, server, extensionId }) => {
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/basics.html'));
+    await settledHighlights(page);
+    const funding = page.locator('mark.termlight[data-term-id="funding-rate"]').first();
+    const look = () => funding.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { line: s.textDecorationLine, style: s.textDecorationStyle, background: s.backgroundColor };
+    });
+    const box = () => funding.evaluate((el) => JSON.stringify(el.getBoundingClientRect()));
+    const before = await box();
+    expect(await look()).toEqual({ line: 'underline', style: 'dotted', background: 'rgba(0, 0, 0, 0)' });
+
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const style = options.getByLabel('Highlight style');
+    await style.selectOption('tint');
+    await expect.poll(look).toMatchObject({ line: 'none' });
+    expect((await look()).background).not.toBe('rgba(0, 0, 0, 0)');
+    expect(await box()).toBe(before);
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(look).toMatchObject({ line: 'none', background: 'rgba(0, 0, 0, 0)' });
+    await page.emulateMedia({ media: 'screen' });
+
+    await style.selectOption('solid');
+    await expect.poll(look).toEqual({ line: 'underline', style: 'solid', background: 'rgba(0, 0, 0, 0)' });
+    await style.selectOption('dotted');
+    await expect.poll(look).toEqual({ line: 'underline', style: 'dotted', background: 'rgba(0, 0, 0, 0)' });
+  });
+
   test('a term takes the colour of its first set that is on', async ({ context, server, serviceWorker }) => {
     // Trading Halt sits in Market Microstructure first, then in Market Panic Selling.
     server.route('/halt.html', (_req, res) => {

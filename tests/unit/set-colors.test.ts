@@ -77,6 +77,21 @@ describe('set colours on highlights', () => {
       expect(document.adoptedStyleSheets).toHaveLength(1);
     });
 
+    it('carries the highlight style the user chose: solid underline, or a tint on screen only; unknown values are the default', () => {
+      sheet = new SetColorSheet(document);
+      sheet.update({}, 'dotted');
+      expect(document.adoptedStyleSheets).toHaveLength(0);
+      sheet.update({}, 'solid');
+      expect(rules()).toEqual([expect.stringMatching(/^mark\.termlight \{ text-decoration-style: solid; \}$/)]);
+      sheet.update({ perps: '#c0392b' }, 'tint');
+      const text = rules().join('\n');
+      expect(text).toMatch(/data-set-id="perps"\] \{ --termlight-underline: #c0392b; \}/);
+      // happy-dom drops color-mix() backgrounds; the e2e checks the tint a real browser draws.
+      expect(text).toMatch(/@media screen \{ mark\.termlight \{ [^}]*text-decoration-line: none; \} mark\.termlight:hover, mark\.termlight:focus-visible \{/);
+      sheet.update({ perps: '#c0392b' }, 'blink; color: red');
+      expect(rules()).toEqual([expect.stringMatching(/data-set-id="perps"/)]);
+    });
+
     it('colours the shadow roots it is given, and leaves the page as it was when disposed', () => {
       const host = document.createElement('div');
       document.body.append(host);

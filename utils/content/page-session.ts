@@ -53,7 +53,7 @@ export async function startPageSession(
   let generation = 0;
   // One stylesheet for the set colours, for the whole session: a colour change rewrites it, the marks stay.
   const colors = new SetColorSheet(doc);
-  colors.update(settings.setColors);
+  colors.update(settings.setColors, settings.highlightStyle);
 
   const watcher = new MutationWatcher(doc.body, {
     onChanged: (roots) => {
@@ -102,8 +102,8 @@ export async function startPageSession(
   const unwatch = watchSettings((next) => {
     const previous = settings;
     settings = next;
-    // Colours apply to the marks where they are: no new scan.
-    colors.update(next.setColors);
+    // Colours and the highlight style apply to the marks where they are: no new scan.
+    colors.update(next.setColors, next.highlightStyle);
     const wasOn = isSiteEnabled(previous, hostname);
     const isOn = isSiteEnabled(next, hostname);
     if (!isOn) stop();

@@ -8,7 +8,10 @@
  *
  * highlight.css draws the underline, the hover background and the focus ring
  * from that property. Changing a colour rewrites the rules, so every open
- * highlight follows at once, without touching a mark.
+ * highlight follows at once, without touching a mark. The same sheet carries
+ * the highlight style the user chose when it is not the default dotted
+ * underline (a solid underline, or a tinted background on screen only, so a
+ * printed page stays plain).
  *
  * A constructed stylesheet is not subject to the page's Content-Security-Policy
  * (Chromium and Firefox apply `document.adoptedStyleSheets` set from a content
@@ -16,6 +19,7 @@
  * CSSOM (`setProperty`), never as CSS text, so a stored value cannot add rules;
  * values that are not plain colours are dropped before that.
  */
+import type { HighlightStyle } from '../settings';
 import { HIGHLIGHT_CLASS } from './skip-rules';
 
 export const UNDERLINE_PROPERTY = '--termlight-underline';
@@ -66,20 +70,24 @@ export class SetColorSheet {
   /** The document and the shadow roots with highlights: where the colours go once there are any. */
   private readonly roots = new Set<StyleRoot>();
   private colors: Array<[string, string]> = [];
+  private style: HighlightStyle = 'dotted';
   private disposed = false;
 
   constructor(private readonly doc: Document) {
     this.roots.add(doc);
   }
 
-  /** Applies a stored `setColors` value; highlights already on the page change colour at once. */
-  update(stored: unknown): void {
+  /** Applies a stored `setColors` value and highlight style; highlights already on the page change at once. */
+  update(stored: unknown, storedStyle: unknown = 'dotted'): void {
     if (this.disposed) return;
     const next = validSetColors(stored);
-    if (JSON.stringify(next) !== JSON.stringify(this.colors)) {
+    // A stored value is anything another build or browser wrote: only a style we know counts.
+    const style: HighlightStyle = typeof storedStyle === 'string' && Object.hasOwn(STYLE_RULES, storedStyle) ? (storedStyle as HighlightStyle) : 'dotted';
+    if (JSON.stringify(next) !== JSON.stringify(this.colors) || style !== this.style) {
       this.colors = next;
-      if (this.sheet) writeRules(this.sheet, next);
-      for (const style of this.fallbacks.values()) if (style.sheet) writeRules(style.sheet, next);
+      this.style = style;
+      if (this.sheet) writeRules(this.sheet, next, style);
+      for (const element of this.fallbacks.values()) if (element.sheet) writeRules(element.sheet, next, style);
     }
     for (const root of this.roots) {
       if (root instanceof ShadowRoot && !root.host.isConnected) this.roots.delete(root);
@@ -103,7 +111,7 @@ export class SetColorSheet {
     this.disposed = true;
     const sheet = this.sheet;
     if (sheet) {
-      writeRules(sheet, []);
+      writeRules(sheet, [], 'dotted');
       for (const root of this.roots) {
         try {
           if (root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
@@ -117,13 +125,13 @@ export class SetColorSheet {
     this.fallbacks.clear();
   }
 
-  /** Nothing is added to a page until the user has coloured a set. */
+  /** Nothing is added to a page until the user has coloured a set or chosen another style. */
   private attach(root: StyleRoot): void {
-    if (this.colors.length === 0 || this.fallbacks.has(root)) return;
+    if ((this.colors.length === 0 && this.style === 'dotted') || this.fallbacks.has(root)) return;
     try {
       if (!this.sheet) {
         this.sheet = new CSSStyleSheet();
-        writeRules(this.sheet, this.colors);
+        writeRules(this.sheet, this.colors, this.style);
       }
       const current = root.adoptedStyleSheets;
       if (!current.includes(this.sheet)) root.adoptedStyleSheets = [...current, this.sheet];
@@ -134,12 +142,26 @@ export class SetColorSheet {
       style.dataset.termlight = 'set-colors';
       (root instanceof ShadowRoot ? root : (doc.head ?? doc.documentElement)).append(style);
       this.fallbacks.set(root, style);
-      if (style.sheet) writeRules(style.sheet, this.colors);
+      if (style.sheet) writeRules(style.sheet, this.colors, this.style);
     }
   }
 }
 
-function writeRules(sheet: CSSStyleSheet, colors: Array<[string, string]>): void {
+/** The declarations of each non-default style, by selector (the tint in `@media screen`: print stays plain). */
+const UNDERLINE = `var(${UNDERLINE_PROPERTY}, rgba(0, 112, 201, 0.85))`;
+const HIGHLIGHT = `mark.${HIGHLIGHT_CLASS}`;
+const STYLE_RULES: Record<Exclude<HighlightStyle, 'dotted'>, { media?: string; rules: Array<[string, Record<string, string>]> }> = {
+  solid: { rules: [[HIGHLIGHT, { 'text-decoration-style': 'solid' }]] },
+  tint: {
+    media: 'screen',
+    rules: [
+      [HIGHLIGHT, { 'background-color': `color-mix(in srgb, ${UNDERLINE} 16%, transparent)`, 'text-decoration-line': 'none' }],
+      [`${HIGHLIGHT}:hover, ${HIGHLIGHT}:focus-visible`, { 'background-color': `color-mix(in srgb, ${UNDERLINE} 30%, transparent)` }],
+    ],
+  },
+};
+
+function writeRules(sheet: CSSStyleSheet, colors: Array<[string, string]>, style: HighlightStyle): void {
   while (sheet.cssRules.length > 0) sheet.deleteRule(sheet.cssRules.length - 1);
   for (const [setId, color] of colors) {
     try {
@@ -148,5 +170,18 @@ function writeRules(sheet: CSSStyleSheet, colors: Array<[string, string]>): void
     } catch {
       // A rule the engine refuses keeps its default colour; the other sets keep theirs.
     }
+  }
+  if (style === 'dotted') return;
+  const { media, rules } = STYLE_RULES[style];
+  try {
+    // Our own constant selectors and values only, set through the CSSOM like the colours.
+    let target: CSSStyleSheet | CSSMediaRule = sheet;
+    if (media) target = sheet.cssRules[sheet.insertRule(`@media ${media} {}`, sheet.cssRules.length)] as CSSMediaRule;
+    for (const [selector, declarations] of rules) {
+      const rule = target.cssRules[target.insertRule(`${selector} {}`, target.cssRules.length)] as CSSStyleRule;
+      for (const [property, value] of Object.entries(declarations)) rule.style.setProperty(property, value);
+    }
+  } catch {
+    // An engine without color-mix() or @media in a constructed sheet keeps the default underline.
   }
 }
