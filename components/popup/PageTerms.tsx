@@ -14,20 +14,23 @@ interface PageTermsProps {
   nameOf(termId: string): string | undefined;
   onReveal(termId: string): void;
   onOpen(termId: string): void;
+  /** The options page at the term sets (where sets turned off are turned back on), and how to open it. */
+  setsHref: string;
+  onOpenSets(): void;
 }
 
-export function PageTerms({ page, settings, nameOf, onReveal, onOpen }: PageTermsProps) {
+export function PageTerms(props: PageTermsProps) {
   return (
     <section class="tl-page" aria-labelledby="tl-page-title">
       <h2 id="tl-page-title" class="tl-section-title">
         On this page
       </h2>
-      <PageTermsBody page={page} settings={settings} nameOf={nameOf} onReveal={onReveal} onOpen={onOpen} />
+      <PageTermsBody {...props} />
     </section>
   );
 }
 
-function PageTermsBody({ page, settings, nameOf, onReveal, onOpen }: PageTermsProps) {
+function PageTermsBody({ page, settings, nameOf, onReveal, onOpen, setsHref, onOpenSets }: PageTermsProps) {
   if (page.status === 'loading' || !settings) return <p class="tl-status">Looking at this page…</p>;
   if (page.status === 'unavailable') {
     return (
@@ -48,7 +51,32 @@ function PageTermsBody({ page, settings, nameOf, onReveal, onOpen }: PageTermsPr
     </p>
   );
   if (page.terms.length === 0) {
-    return partial || <p class="tl-status">No glossary terms found on this page yet.</p>;
+    const off = settings.disabledSets.length;
+    return (
+      partial || (
+        <p class="tl-status">
+          No glossary terms found on this page yet.
+          {/* With sets off (say, after "Turn all off"), that may be why: say so, with the way back. */}
+          {off > 0 && (
+            <>
+              {' '}
+              {off === 1 ? '1 term set is' : `${off} term sets are`} off.{' '}
+              <a
+                href={setsHref}
+                target="_blank"
+                rel="noopener"
+                onClick={(e) => {
+                  e.preventDefault();
+                  onOpenSets();
+                }}
+              >
+                Turn them on in Options
+              </a>
+            </>
+          )}
+        </p>
+      )
+    );
   }
   return (
     <>

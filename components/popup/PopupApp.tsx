@@ -65,6 +65,7 @@ export function PopupApp() {
   const back = () => setStack((s) => s.slice(0, -1));
   const openReader = (id?: string) => void openTab(readerUrl(id), inToolbar);
   const myTermsUrl = optionsHref(browser.runtime.getURL('/options.html'), { section: 'my-terms', name: trimmed });
+  const setsUrl = optionsHref(browser.runtime.getURL('/options.html'), { section: 'sets' });
   const hostname = page.status === 'ready' ? page.hostname : undefined;
 
   // A switch that could not be saved (settings full) stays as it was and says why.
@@ -144,6 +145,8 @@ export function PopupApp() {
                   nameOf={(id) => search?.get(id)?.term}
                   onReveal={(id) => page.status === 'ready' && void revealOnPage(page.tabId, id)}
                   onOpen={openEntry}
+                  setsHref={setsUrl}
+                  onOpenSets={() => void openTab(setsUrl, inToolbar)}
                 />
                 <PageGlossaryImport {...pageGlossary} />
                 <p class="tl-hint">

@@ -6,7 +6,9 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, requireSharedPages, test, waitForGlossary } from './fixtures';
-import { settledHighlights, storeSettingsOfSize } from './support';
+import { readBundledSources } from '../../data/tools/read-sources';
+import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
+import { setSettings, settledHighlights, storeSettingsOfSize } from './support';
 
 async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const popup = await context.newPage();
@@ -171,6 +173,23 @@ test.describe('the toolbar popup', () => {
     const firstName = await rows.first().locator('.tl-page-name').textContent();
     await rows.first().locator('.tl-page-open').click();
     await expect(popup.getByRole('heading', { level: 2 })).toHaveText(firstName!);
+  });
+
+  test('with every set turned off, "On this page" says sets are off and leads to them in Options', async ({ context, extensionId, server, serviceWorker }) => {
+    const setIds = compileBundledGlossary(readBundledSources()).sets.map((s) => s.id);
+    await setSettings(serviceWorker, { disabledSets: setIds });
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/basics.html'));
+    await page.waitForTimeout(600);
+    await expect(page.locator('mark.termlight')).toHaveCount(0);
+
+    const popup = await openPopup(context, extensionId);
+    await expect(popup.locator('.tl-page')).toContainText(`No glossary terms found on this page yet. ${setIds.length} term sets are off. Turn them on in Options`);
+    const opened = context.waitForEvent('page');
+    await popup.getByRole('link', { name: 'Turn them on in Options' }).click();
+    const options = await opened;
+    await expect(options).toHaveURL(new RegExp(`^chrome-extension://${extensionId}/options\\.html#sets$`));
+    await expect(options.getByRole('group', { name: 'All term sets' })).toContainText(`0 of ${setIds.length} sets on`);
   });
 
   test('a site switch that would not fit in the synced settings says why and leaves the page as it was', async ({ context, extensionId, server, serviceWorker }) => {
