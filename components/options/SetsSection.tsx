@@ -30,6 +30,7 @@ export function SetsSection({ sets, settings, update, onGlossaryChanged }: Props
     else disabled.add(id);
     void update({ disabledSets: [...disabled].sort() });
   };
+  const onCount = sets?.filter((set) => !settings.disabledSets.includes(set.id)).length ?? 0;
   // All on or all off at once: with twenty sets, someone who reads only crypto news starts from "all off".
   const setAll = (on: boolean) => void update({ disabledSets: on ? [] : (sets ?? []).map((set) => set.id).sort() });
   const setColor = (id: string, color: string | null) => {
@@ -64,12 +65,12 @@ export function SetsSection({ sets, settings, update, onGlossaryChanged }: Props
         <>
           <div class="row set-bulk" role="group" aria-label="All term sets">
             <span class="muted">
-              {sets.filter((set) => !settings.disabledSets.includes(set.id)).length} of {plural(sets.length, 'set')} on
+              {onCount} of {plural(sets.length, 'set')} on
             </span>
-            <button type="button" disabled={sets.every((set) => !settings.disabledSets.includes(set.id))} onClick={() => setAll(true)}>
+            <button type="button" disabled={onCount === sets.length} onClick={() => setAll(true)}>
               Turn all on
             </button>
-            <button type="button" disabled={sets.every((set) => settings.disabledSets.includes(set.id))} onClick={() => setAll(false)}>
+            <button type="button" disabled={onCount === 0} onClick={() => setAll(false)}>
               Turn all off
             </button>
           </div>
