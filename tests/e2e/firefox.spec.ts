@@ -72,7 +72,7 @@ async function goWithin(page: Page, path: string, selector: string): Promise<voi
   await page.waitForSelector(selector, { timeout: 10_000 });
 }
 
-test('the Firefox build in firefox-esr: highlights, the card, the reader, the popup and its site switch, a set switch, imports (pasted and a file), an export, a feed and its failed sync', async ({ server }) => {
+test('the Firefox build in firefox-esr: highlights, the card, the reader, the popup and its site switch, a set switch, the highlight style, imports (pasted and a file), an export, a feed and its failed sync', async ({ server }) => {
   test.setTimeout(90_000);
   const executablePath = firefoxPath();
   test.skip(!executablePath, 'firefox-esr is not installed (apt-get install -y firefox-esr)');
@@ -156,6 +156,21 @@ test('the Firefox build in firefox-esr: highlights, the card, the reader, the po
     );
     await tab.click('#set-on-perpetual-futures');
     await page.waitForSelector('mark.termlight[data-term-id="funding-rate"]', { timeout: 10_000 });
+
+    // Highlight style: a tinted background chosen in Options reaches the open page at once (a constructed sheet
+    // whose rules must outrank Firefox's content-script CSS), and the default comes back.
+    const funding = () =>
+      page.$eval('mark.termlight[data-term-id="funding-rate"]', (m) => [getComputedStyle(m).textDecorationLine, getComputedStyle(m).backgroundColor].join(' | '));
+    expect(await funding()).toBe('underline | rgba(0, 0, 0, 0)');
+    await tab.select('#highlight-style', 'tint');
+    await page.waitForFunction(() => {
+      const style = getComputedStyle(document.querySelector('mark.termlight[data-term-id="funding-rate"]')!);
+      return style.textDecorationLine === 'none' && style.backgroundColor !== 'rgba(0, 0, 0, 0)';
+    }, { timeout: 10_000 });
+    await tab.select('#highlight-style', 'dotted');
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('mark.termlight[data-term-id="funding-rate"]')!).textDecorationLine === 'underline', {
+      timeout: 10_000,
+    });
 
     // Import pasted CSV: the new term is highlighted on the open page without a reload.
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="desk">Then came a desk fade.</p>'));

@@ -82,12 +82,12 @@ describe('set colours on highlights', () => {
       sheet.update({}, 'dotted');
       expect(document.adoptedStyleSheets).toHaveLength(0);
       sheet.update({}, 'solid');
-      expect(rules()).toEqual([expect.stringMatching(/^mark\.termlight \{ text-decoration-style: solid; \}$/)]);
+      expect(rules()).toEqual([expect.stringMatching(/^mark\.termlight\[data-term-id\] \{ text-decoration-style: solid; \}$/)]);
       sheet.update({ perps: '#c0392b' }, 'tint');
       const text = rules().join('\n');
       expect(text).toMatch(/data-set-id="perps"\] \{ --termlight-underline: #c0392b; \}/);
       // happy-dom drops color-mix() backgrounds; the e2e checks the tint a real browser draws.
-      expect(text).toMatch(/@media screen \{ mark\.termlight \{ [^}]*text-decoration-line: none; \} mark\.termlight:hover, mark\.termlight:focus-visible \{/);
+      expect(text).toMatch(/@media screen \{ mark\.termlight\[data-term-id\] \{ [^}]*text-decoration-line: none; \} mark\.termlight\[data-term-id\]:hover, mark\.termlight\[data-term-id\]:focus-visible \{/);
       sheet.update({ perps: '#c0392b' }, 'blink; color: red');
       expect(rules()).toEqual([expect.stringMatching(/data-set-id="perps"/)]);
     });

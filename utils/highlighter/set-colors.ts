@@ -147,9 +147,14 @@ export class SetColorSheet {
   }
 }
 
-/** The declarations of each non-default style, by selector (the tint in `@media screen`: print stays plain). */
+/**
+ * The declarations of each non-default style, by selector (the tint in
+ * `@media screen`: print stays plain). The selectors are one attribute more
+ * specific than highlight.css's: Firefox puts content-script CSS after the
+ * page's adopted sheets, so an equally specific rule here would lose there.
+ */
 const UNDERLINE = `var(${UNDERLINE_PROPERTY}, rgba(0, 112, 201, 0.85))`;
-const HIGHLIGHT = `mark.${HIGHLIGHT_CLASS}`;
+const HIGHLIGHT = `mark.${HIGHLIGHT_CLASS}[data-term-id]`;
 const STYLE_RULES: Record<Exclude<HighlightStyle, 'dotted'>, { media?: string; rules: Array<[string, Record<string, string>]> }> = {
   solid: { rules: [[HIGHLIGHT, { 'text-decoration-style': 'solid' }]] },
   tint: {
