@@ -5,6 +5,7 @@ import { exportFileName } from '../../utils/import/export';
 import type { ExportFormat, ExportRequest } from '../../utils/import/types';
 import { sendMessage } from '../../utils/messaging/protocol';
 import { downloadText } from './download';
+import { errorMessage } from '../../utils/error-message';
 
 const ALL = '';
 
@@ -24,7 +25,7 @@ export function ExportSection({ sets }: { sets: SetSummary[] | undefined }) {
       downloadText(text, fileName, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
       setMessage({ ok: true, text: `Saved ${fileName}.` });
     } catch (error) {
-      setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
+      setMessage({ ok: false, text: errorMessage(error) });
     } finally {
       setBusy(false);
     }

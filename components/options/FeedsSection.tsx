@@ -16,6 +16,7 @@ import { watchGlossaryRevision } from '../../utils/glossary/revision-signal';
 import { sendMessage } from '../../utils/messaging/protocol';
 import { getSettings, updateSettings, watchSettings } from '../../utils/settings';
 import './feeds-section.css';
+import { errorMessage } from '../../utils/error-message';
 
 const SYNC_CHOICES: Array<[number, string]> = [
   [1, 'every hour'],
@@ -198,7 +199,7 @@ export function FeedsSection() {
         setFeeds(list);
         setLoadError(null);
       },
-      (error: unknown) => live.current && setLoadError(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => live.current && setLoadError(errorMessage(error)),
     );
   }
 
@@ -289,7 +290,7 @@ export function FeedsSection() {
         kind: 'error',
         error: {
           code: 'storage',
-          message: `The subscription did not finish (${error instanceof Error ? error.message : String(error)}). Nothing was added; try again.`,
+          message: `The subscription did not finish (${errorMessage(error)}). Nothing was added; try again.`,
           at: Date.now(),
         },
       });

@@ -9,6 +9,7 @@ import type { ImportOutcome, ImportPreview } from '../../utils/import/types';
 import { sendMessage } from '../../utils/messaging/protocol';
 import { ImportPreviewView } from './ImportPreviewView';
 import { plural } from './set-labels';
+import { errorMessage } from '../../utils/error-message';
 
 interface Props {
   onGlossaryChanged(): void;
@@ -52,7 +53,7 @@ export function ImportSection({ onGlossaryChanged }: Props) {
     try {
       setPreview(await sendMessage('previewImport', next));
     } catch (error) {
-      setResult({ ok: false, message: `The preview failed: ${error instanceof Error ? error.message : String(error)}` });
+      setResult({ ok: false, message: `The preview failed: ${errorMessage(error)}` });
     } finally {
       setBusy(false);
     }
@@ -86,7 +87,7 @@ export function ImportSection({ onGlossaryChanged }: Props) {
         if (outcome.preview) setPreview(outcome.preview);
       }
     } catch (error) {
-      setResult({ ok: false, message: `The import failed and nothing was written: ${error instanceof Error ? error.message : String(error)}` });
+      setResult({ ok: false, message: `The import failed and nothing was written: ${errorMessage(error)}` });
     } finally {
       setBusy(false);
     }

@@ -7,6 +7,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import { updateSettings, type Settings } from '../../utils/settings';
 import { useSettings } from '../shared/use-settings';
+import { errorMessage } from '../../utils/error-message';
 
 /** Saves a change to the settings; resolves to whether it was saved (the page says why not). */
 export type UpdateSettings = (patch: Partial<Settings>) => Promise<boolean>;
@@ -27,7 +28,7 @@ export function useOptionsSettings(): OptionsSettings {
       setSaveError(null);
       return true;
     } catch (error) {
-      setSaveError(error instanceof Error ? error.message : String(error));
+      setSaveError(errorMessage(error));
       return false;
     }
   }, []);

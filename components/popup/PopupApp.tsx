@@ -29,6 +29,7 @@ import { useActivePage } from './use-active-page';
 import { usePageGlossary } from './use-page-glossary';
 import { useSettings } from '../shared/use-settings';
 import './popup.css';
+import { errorMessage } from '../../utils/error-message';
 
 const RESULT_LIMIT = 50;
 const LIST_ID = 'tl-results';
@@ -75,7 +76,7 @@ export function PopupApp() {
       await updateSettings(patch);
       setSaveError(null);
     } catch (error) {
-      setSaveError(error instanceof Error ? error.message : String(error));
+      setSaveError(errorMessage(error));
     }
     refresh();
   }

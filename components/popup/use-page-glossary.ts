@@ -10,6 +10,7 @@ import type { ImportPreview } from '../../utils/import/types';
 import { sendMessage } from '../../utils/messaging/protocol';
 import { askPageGlossary } from './active-page';
 import { importedMessage, offeredTerms, pageGlossaryDocument } from './page-glossary';
+import { errorMessage } from '../../utils/error-message';
 
 export type PageGlossaryState =
   /** Still looking, or the page has no glossary to offer. */
@@ -23,8 +24,6 @@ export interface PageGlossaryImport {
   /** Imports what the preview showed (invalid items, which the preview counted, are left out). */
   importNow(): void;
 }
-
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** `tabId`: the active page's tab while a content script of ours answers there (undefined meanwhile). */
 export function usePageGlossary(tabId: number | undefined): PageGlossaryImport {
@@ -62,7 +61,7 @@ export function usePageGlossary(tabId: number | undefined): PageGlossaryImport {
       .then((outcome) =>
         setState(outcome.ok ? { status: 'imported', message: importedMessage(outcome) } : { status: 'failed', message: outcome.message }),
       )
-      .catch((error: unknown) => setState({ status: 'failed', message: `The import failed: ${reason(error)}` }));
+      .catch((error: unknown) => setState({ status: 'failed', message: `The import failed: ${errorMessage(error)}` }));
   }, [state]);
 
   return { state, importNow };

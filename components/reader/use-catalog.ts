@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Catalog } from '../../utils/reader/catalog';
 import { currentRevision, loadCatalog } from '../../utils/reader/catalog-client';
+import { errorMessage } from '../../utils/error-message';
 
 export type CatalogState =
   | { status: 'loading' }
@@ -30,7 +31,7 @@ export function useCatalog(): CatalogState {
         },
         (error: unknown) => {
           // With a catalog in hand, a failed refresh keeps it; without one, say so.
-          if (live && !current.current) setState({ status: 'error', message: messageOf(error), retry });
+          if (live && !current.current) setState({ status: 'error', message: errorMessage(error), retry });
         },
       );
     void load();
@@ -48,8 +49,4 @@ export function useCatalog(): CatalogState {
   }, [attempt, retry]);
 
   return state;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { loadTermSearch } from '../../utils/search/search-client';
 import type { TermSearch } from '../../utils/search/term-search';
+import { errorMessage } from '../../utils/error-message';
 
 export type TermSearchState =
   | { status: 'loading' }
@@ -23,7 +24,7 @@ export function useTermSearch(load: () => Promise<TermSearch> = loadTermSearch):
     load().then(
       (search) => live && setState({ status: 'ready', search }),
       (error: unknown) =>
-        live && setState({ status: 'error', message: error instanceof Error ? error.message : String(error), retry }),
+        live && setState({ status: 'error', message: errorMessage(error), retry }),
     );
     return () => {
       live = false;

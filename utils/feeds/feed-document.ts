@@ -22,6 +22,7 @@ import {
 } from '../glossary/schema';
 import { isStackOverflow, nestingProblem } from '../import/limits';
 import { FeedError } from './feed-error';
+import { errorMessage } from '../error-message';
 
 const Slug = v.pipe(
   v.string(),
@@ -67,7 +68,7 @@ export type FeedDocument =
   | { kind: 'json-ld' };
 
 function jsonErrorMessage(error: unknown, text: string): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (/end of (JSON )?(data|input)|Unterminated string/i.test(message)) {
     return 'The feed ends too early: the file is incomplete or the download was cut off. Nothing was changed.';
   }

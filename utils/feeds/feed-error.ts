@@ -5,6 +5,7 @@
  * HTTP 5xx can; a malformed or invalid feed cannot).
  */
 import type { FeedErrorCode, FeedErrorInfo } from './feed-record';
+import { errorMessage } from '../error-message';
 
 export class FeedError extends Error {
   constructor(
@@ -54,6 +55,6 @@ export function toFeedError(error: unknown): FeedError {
         'Free some disk space or unsubscribe from feeds you no longer need, then sync again.',
     );
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return new FeedError('storage', `The feed could not be saved (${message}). The previous copy is still in use.`);
 }

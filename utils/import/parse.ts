@@ -11,10 +11,11 @@ import { parseCsv, readCsvHeader } from './parse-csv';
 import { looksLikeJsonLd, parseJsonLd, type JsonLdDocument } from './parse-json-ld';
 import { looksLikeTermlightJson, parseTermlightJson } from './parse-termlight-json';
 import type { ImportProblem, ImportSource, ParseResult } from './types';
+import { errorMessage } from '../error-message';
 
 /** "Unexpected token } in JSON at position 120" → where in the text, as line and column. */
 function jsonErrorWhere(error: unknown, text: string): { where: string; message: string } {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const position = /position (\d+)/.exec(message);
   const lineCol = /line (\d+) column (\d+)/.exec(message);
   let where = '';
