@@ -113,7 +113,7 @@ describe('the background glossary service', () => {
   it('an index kept by an older build (another format, same revision) is rebuilt, not served', async () => {
     const first = await createGlossaryService(db, async () => settings).getSearchIndex();
     const revision = first.key.split('/').pop() ?? '';
-    // What the build before the `mentions` field kept: the bare revision as its key.
+    // What the build before the `relatedBy` field kept: the bare revision as its key.
     await db.put('derived', { ...first, key: revision, termCount: 999 }, 'searchIndex');
     const woken = await createGlossaryService(db, async () => settings).getSearchIndex();
     expect(woken.termCount).toBe(first.termCount);

@@ -155,7 +155,7 @@ describe('search matching', () => {
 describe('the search index', () => {
   it('gives the same results built or loaded from its JSON', () => {
     const terms = [t('basis', 'Basis'), t('basis-trade', 'Basis Trade'), t('funding-rate', 'Funding Rate')];
-    const built = TermSearch.fromDocuments(terms.map((x) => ({ ...x, setTitles: ['Test'], mentions: 0 })));
+    const built = TermSearch.fromDocuments(terms.map((x) => ({ ...x, setTitles: ['Test'], relatedBy: 0 })));
     const loaded = TermSearch.fromJSON(built.toJSON());
     for (const q of ['basis', 'bas', 'fundng', 'rate']) expect(loaded.search(q)).toEqual(built.search(q));
     expect(loaded.termCount).toBe(3);

@@ -8,10 +8,10 @@ import { searchDocumentOf, TermSearch, type SearchIndexPayload } from './term-se
 
 /**
  * The index's format: bump it whenever the documents or the index options
- * change (2: `mentions`), so an index kept in IndexedDB by an older build is
+ * change (2: a count of related pointers, 3: named `relatedBy`), so an index kept in IndexedDB by an older build is
  * rebuilt instead of loaded.
  */
-const SEARCH_INDEX_FORMAT = 2;
+const SEARCH_INDEX_FORMAT = 3;
 
 /** What identifies an index: its format and the glossary revision it was built from. */
 export function searchIndexKey(revision: number): string {
@@ -24,8 +24,8 @@ export function buildSearchIndex(
   sets: readonly Pick<TermSet, 'id' | 'title'>[],
 ): SearchIndexPayload {
   const titles = new Map(sets.map((s) => [s.id, s.title]));
-  const mentions = new Map<string, number>();
-  for (const term of terms) for (const id of new Set(term.related)) if (id !== term.id) mentions.set(id, (mentions.get(id) ?? 0) + 1);
-  const search = TermSearch.fromDocuments(terms.map((t) => searchDocumentOf(t, titles, mentions.get(t.id))));
+  const relatedBy = new Map<string, number>();
+  for (const term of terms) for (const id of new Set(term.related)) if (id !== term.id) relatedBy.set(id, (relatedBy.get(id) ?? 0) + 1);
+  const search = TermSearch.fromDocuments(terms.map((t) => searchDocumentOf(t, titles, relatedBy.get(t.id))));
   return { key: searchIndexKey(revision), termCount: search.termCount, json: search.toJSON() };
 }

@@ -4,12 +4,13 @@
  * typo-tolerant matching, and a ranking people expect from a glossary:
  *
  *   exact name > exact alias or abbreviation > name starts with the query >
- *   an alias starts with it > every word starts a word of the name > of an
- *   alias > name matched with a typo > text only
+ *   every word starts a word of the name > an alias starts with the query >
+ *   every word starts a word of an alias > a name matched with a typo > text only
  *
  * so a term's own name outranks another term's alias ("funding": Funding
  * Rate before Annualized Funding Rate, alias "funding APR"). Within a tier
- * the closest name wins (fewest extra words, then letters).
+ * the closest name wins (fewest extra words), then the term more others
+ * relate to, then the shorter name.
  *
  * MiniSearch finds and scores the candidates; the tier above is decided on
  * the names of each hit and MiniSearch's score only orders hits within a
@@ -30,10 +31,10 @@ export interface SearchDocument {
   body: string;
   setTitles: string[];
   /** How many other terms list this one as related: how central it is, the tie-breaker between equally close names. */
-  mentions: number;
+  relatedBy: number;
 }
 
-export type StoredTerm = Omit<SearchDocument, 'body' | 'mentions'>;
+export type StoredTerm = Omit<SearchDocument, 'body' | 'relatedBy'>;
 
 /** How a hit matched, best first; the order is the ranking. */
 export const MATCH_KINDS = ['name', 'alias', 'prefix', 'words', 'fuzzy', 'text'] as const;
@@ -77,7 +78,7 @@ const SEARCH_OPTIONS: SearchOptions = { boost: FIELD_BOOST, maxFuzzy: MAX_FUZZY 
 const INDEX_OPTIONS: Options<SearchDocument> = {
   idField: 'id',
   fields: ['term', 'aliases', 'abbreviations', 'summary', 'body'],
-  storeFields: ['term', 'aliases', 'abbreviations', 'summary', 'setTitles', 'mentions'],
+  storeFields: ['term', 'aliases', 'abbreviations', 'summary', 'setTitles', 'relatedBy'],
   tokenize,
   processTerm: processIndexTerm,
 };
@@ -259,14 +260,14 @@ function byRank(a: Ranked, b: Ranked): number {
   return (
     a.order - b.order ||
     a.extraWords - b.extraWords ||
-    mentionsOf(b) - mentionsOf(a) ||
+    relatedByOf(b) - relatedByOf(a) ||
     a.extraChars - b.extraChars ||
     b.result.score - a.result.score ||
     String(a.result.term).localeCompare(String(b.result.term))
   );
 }
 
-const mentionsOf = ({ result }: Ranked) => Number(result.mentions ?? 0);
+const relatedByOf = ({ result }: Ranked) => Number(result.relatedBy ?? 0);
 
 function toHit({ result, rank }: Ranked): SearchHit {
   return {
@@ -281,8 +282,8 @@ function toHit({ result, rank }: Ranked): SearchHit {
   };
 }
 
-/** A glossary term as a search document; `mentions` is how many other terms list it as related. */
-export function searchDocumentOf(term: Term, setTitles: ReadonlyMap<string, string>, mentions = 0): SearchDocument {
+/** A glossary term as a search document; `relatedBy` is how many other terms list it as related. */
+export function searchDocumentOf(term: Term, setTitles: ReadonlyMap<string, string>, relatedBy = 0): SearchDocument {
   return {
     id: term.id,
     term: term.term,
@@ -291,7 +292,7 @@ export function searchDocumentOf(term: Term, setTitles: ReadonlyMap<string, stri
     summary: term.summary,
     body: term.body,
     setTitles: term.sets.map((s) => setTitles.get(s) ?? s),
-    mentions,
+    relatedBy,
   };
 }
 
