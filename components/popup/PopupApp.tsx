@@ -14,7 +14,8 @@ import { SearchResultsPanel } from '../search/SearchResultsPanel';
 import { SearchBox } from '../search/SearchBox';
 import { useListNavigation } from '../search/use-list-navigation';
 import { useTermSearch } from '../search/use-term-search';
-import { updateSettings } from '../../utils/settings';
+import type { Settings } from '../../utils/settings';
+import { useSaveSettings } from '../shared/use-save-settings';
 import type { SearchResults } from '../../utils/search/term-search';
 import { revealOnPage } from './active-page';
 import { PageGlossaryImport } from './PageGlossaryImport';
@@ -29,7 +30,6 @@ import { useActivePage } from './use-active-page';
 import { usePageGlossary } from './use-page-glossary';
 import { useSettings } from '../shared/use-settings';
 import './popup.css';
-import { errorMessage } from '../../utils/error-message';
 
 const RESULT_LIMIT = 50;
 const LIST_ID = 'tl-results';
@@ -70,14 +70,9 @@ export function PopupApp() {
   const hostname = page.status === 'ready' ? page.hostname : undefined;
 
   // A switch that could not be saved (settings full) stays as it was and says why.
-  const [saveError, setSaveError] = useState<string | null>(null);
-  async function changeSettings(patch: Parameters<typeof updateSettings>[0]): Promise<void> {
-    try {
-      await updateSettings(patch);
-      setSaveError(null);
-    } catch (error) {
-      setSaveError(errorMessage(error));
-    }
+  const { save, saveError } = useSaveSettings();
+  async function changeSettings(patch: Partial<Settings>): Promise<void> {
+    await save(patch);
     refresh();
   }
 
