@@ -2,7 +2,8 @@
  * One term, in full: name, star, a way back if the user hid it from pages,
  * other names, summary, the body in paragraphs, its sets, related terms,
  * the terms that point at it, and previous/next in the list it was opened
- * from (a set, else A to Z), which j and k also follow. Every piece of glossary text is rendered as text.
+ * from (a set, else A to Z), which j and k also follow. Every piece of
+ * glossary text is rendered as text.
  * Showing the page records the look-up in the history.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
