@@ -16,9 +16,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Termlight',
     description: 'Plain-English definitions of trading and markets jargon, right on the page.',
-    // storage: settings (wxt/storage). alarms: scheduled feed sync. activeTab + scripting
-    // (Chrome): the popup starts Termlight in a tab opened before install or orphaned by an update.
-    permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['activeTab', 'scripting'])],
+    // storage: settings (wxt/storage). alarms: scheduled feed sync. contextMenus: "Look up
+    // in Termlight" on selected text. activeTab + scripting (Chrome): the popup starts
+    // Termlight in a tab opened before install or orphaned by an update.
+    permissions: ['storage', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['activeTab', 'scripting'])],
     // Feeds are subscribed one origin at a time; the user grants each when subscribing.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Alt+Shift+G opens the popup (users can change it); MV2 (the Firefox build) calls the action a browser action.

@@ -11,9 +11,11 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { BacklinkIndex } from '../../utils/reader/backlinks';
 import { hrefOf, termHref, type Route } from '../../utils/reader/router';
+import { useTermSearch, type TermSearchState } from '../search/use-term-search';
 import { useSettings } from '../shared/use-settings';
 import { AzPage } from './AzPage';
 import { HomePage } from './HomePage';
+import { LookupPage } from './LookupPage';
 import { NotFound } from './NotFound';
 import { ReaderSearch } from './ReaderSearch';
 import { SetPage } from './SetPage';
@@ -32,6 +34,7 @@ export function ReaderApp() {
   const history = useHistory();
   const main = useRef<HTMLElement>(null);
   const backlinks = useBacklinkIndex(catalog.status === 'ready' ? catalog.catalog : undefined);
+  const search = useTermSearch();
 
   useEffect(() => {
     document.documentElement.dataset.theme = settings?.theme ?? 'system';
@@ -48,7 +51,7 @@ export function ReaderApp() {
           <span class="rd-brand-mark" aria-hidden="true" />
           Termlight <span class="rd-brand-sub">reader</span>
         </a>
-        <ReaderSearch onOpen={(id) => navigate(termHref(id))} onLeave={focusPage} />
+        <ReaderSearch state={search} onOpen={(id) => navigate(termHref(id))} onLeave={focusPage} />
         <nav class="rd-nav" aria-label="Browse">
           <a href={hrefOf({ kind: 'home' })} aria-current={route.kind === 'home' ? 'page' : undefined}>
             Home
@@ -66,6 +69,7 @@ export function ReaderApp() {
           hiddenTerms={settings?.hiddenTerms}
           history={history}
           backlinks={backlinks}
+          search={search}
         />
       </main>
       <footer class="rd-footer">
@@ -84,9 +88,10 @@ interface PageProps {
   hiddenTerms?: string[];
   history?: ReturnType<typeof useHistory>;
   backlinks?: BacklinkIndex;
+  search: TermSearchState;
 }
 
-function Page({ route, catalog: state, favourites, hiddenTerms, history, backlinks }: PageProps) {
+function Page({ route, catalog: state, favourites, hiddenTerms, history, backlinks, search }: PageProps) {
   if (state.status === 'loading') {
     return (
       <p class="rd-status" role="status">
@@ -126,6 +131,8 @@ function Page({ route, catalog: state, favourites, hiddenTerms, history, backlin
           backlinks={backlinks}
         />
       );
+    case 'search':
+      return <LookupPage catalog={catalog} query={route.query} search={search} />;
     case 'not-found':
       return <NotFound what="page" />;
   }

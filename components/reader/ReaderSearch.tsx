@@ -12,19 +12,20 @@ import { optionId } from '../search/ResultList';
 import { SearchResultsPanel } from '../search/SearchResultsPanel';
 import { SearchBox } from '../search/SearchBox';
 import { useListNavigation } from '../search/use-list-navigation';
-import { useTermSearch } from '../search/use-term-search';
+import type { TermSearchState } from '../search/use-term-search';
 
 const RESULT_LIMIT = 50;
 const LIST_ID = 'rd-results';
 
 interface ReaderSearchProps {
+  /** The search index, loaded once for the whole reader (the look-up page uses it too). */
+  state: TermSearchState;
   onOpen(termId: string): void;
   /** Escape: the focus goes back to the page. */
   onLeave(): void;
 }
 
-export function ReaderSearch({ onOpen, onLeave }: ReaderSearchProps) {
-  const state = useTermSearch();
+export function ReaderSearch({ state, onOpen, onLeave }: ReaderSearchProps) {
   const [query, setQuery] = useState('');
   const [focused, setFocused] = useState(false);
   const input = useRef<HTMLInputElement>(null);

@@ -215,6 +215,46 @@ test.describe('the offline reader', () => {
     await expect(title(page)).not.toHaveText('Not in the glossary');
   });
 
+  test('look up: the page menu is there; words naming a term open it, others list matches or offer My terms', async ({
+    context,
+    extensionId,
+    serviceWorker,
+  }) => {
+    // The menu item exists (updating an item that does not exist is an error).
+    const menuExists = (id: string) =>
+      serviceWorker.evaluate(
+        (id) => new Promise<boolean>((resolve) => chrome.contextMenus.update(id, {}, () => resolve(!chrome.runtime.lastError))),
+        id,
+      );
+    expect(await menuExists('termlight-lookup')).toBe(true);
+    expect(await menuExists('no-such-item')).toBe(false);
+
+    // What the menu opens for "funding rates.": the term itself, and Back skips the look-up page.
+    const { page, requests } = await openReader(context, extensionId, '#/');
+    await expect(title(page)).toHaveText('The Termlight glossary');
+    await page.evaluate(() => (location.hash = `#/search?q=${encodeURIComponent('funding rates.')}`));
+    await expect(page).toHaveURL(/#\/term\/funding-rate$/);
+    await expect(title(page)).toHaveText('Funding Rate');
+    await page.goBack();
+    await expect(title(page)).toHaveText('The Termlight glossary');
+
+    // Words that only start names: the matching terms, closest first.
+    await page.evaluate(() => (location.hash = '#/search?q=funding'));
+    await expect(title(page)).toHaveText('Look up “funding”');
+    const matches = page.getByRole('list', { name: 'Terms matching funding' }).getByRole('link');
+    await expect(matches.first()).toHaveText(/^Funding Rate/);
+    await matches.first().click();
+    await expect(page).toHaveURL(/#\/term\/funding-rate$/);
+
+    // Words the glossary does not know: say so, and offer them as the user's own term.
+    await page.evaluate(() => (location.hash = '#/search?q=zzqxv'));
+    await expect(title(page)).toHaveText('Look up “zzqxv”');
+    await expect(page.locator('.rd-lead')).toHaveText('No term in the glossary matches “zzqxv”.');
+    const add = page.getByRole('link', { name: 'Add “zzqxv” to your own terms' });
+    await expect(add).toHaveAttribute('href', `chrome-extension://${extensionId}/options.html?name=zzqxv#my-terms`);
+    expect(requests).toEqual([]);
+  });
+
   test('an unknown id is a page that says so, with the id as text', async ({ context, extensionId }) => {
     const { page } = await openReader(context, extensionId, '#/term/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
     await expect(title(page)).toHaveText('Not in the glossary');

@@ -42,6 +42,8 @@ describe('the reader router', () => {
       { kind: 'set', setId: 'a set/with?odd#chars' },
       { kind: 'term', termId: 'p/e ratio' },
       { kind: 'term', termId: 'x&y', setId: 's&p?=1' },
+      { kind: 'search', query: 'S&P 500 #1 “funding”?' },
+      { kind: 'search', query: '' },
     ];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
   });
@@ -50,6 +52,12 @@ describe('the reader router', () => {
     expect(termHref('open-interest-collapse')).toBe('#/term/open-interest-collapse');
     expect(setHref('macro-rates')).toBe('#/set/macro-rates');
     expect(parseRoute(`#/term/${encodeURIComponent('<b>x</b>')}`)).toEqual({ kind: 'term', termId: '<b>x</b>' });
+  });
+
+  it('reads a look-up, with or without words', () => {
+    expect(parseRoute('#/search?q=funding%20rates')).toEqual({ kind: 'search', query: 'funding rates' });
+    expect(parseRoute('#/search')).toEqual({ kind: 'search', query: '' });
+    expect(parseRoute('#/search/x').kind).toBe('not-found');
   });
 
   it('turns anything else into not-found, never an exception', () => {

@@ -4,7 +4,7 @@
  * never from a URL found in glossary data.
  */
 import { browser, type PublicPath } from 'wxt/browser';
-import { termHref } from './router';
+import { hrefOf, termHref } from './router';
 
 const READER_PATH = '/reader.html' as PublicPath;
 
@@ -12,4 +12,9 @@ const READER_PATH = '/reader.html' as PublicPath;
 export function readerUrl(termId?: string): string {
   const base = browser.runtime.getURL(READER_PATH);
   return termId === undefined ? base : `${base}${termHref(termId)}`;
+}
+
+/** The reader looking `query` up: the term it names, or the terms that match it. */
+export function readerSearchUrl(query: string): string {
+  return `${browser.runtime.getURL(READER_PATH)}${hrefOf({ kind: 'search', query })}`;
 }

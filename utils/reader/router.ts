@@ -8,6 +8,8 @@
  *   #/az, #/az/<letter>    the A to Z index (letter A–Z, or 0-9 for the rest)
  *   #/term/<termId>        one term; `?set=<setId>` when opened from a set, so
  *                          next/previous walk that set rather than A to Z
+ *   #/search?q=<words>     look words up (the page's "Look up in Termlight"
+ *                          menu): the term they name, or the terms that match
  *
  * Pure: parse and format only. Ids are percent-encoded in the hash and
  * decoded here; anything that does not parse is a `not-found` route, never
@@ -27,6 +29,7 @@ export type Route =
   | { kind: 'set'; setId: string }
   | { kind: 'az'; letter?: Letter }
   | { kind: 'term'; termId: string; setId?: string }
+  | { kind: 'search'; query: string }
   | { kind: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -61,6 +64,8 @@ export function parseRoute(hash: string): Route {
       const setId = query.get('set');
       return setId ? { kind: 'term', termId: id, setId } : { kind: 'term', termId: id };
     }
+    case 'search':
+      return id === undefined ? { kind: 'search', query: query.get('q') ?? '' } : notFound;
     default:
       return notFound;
   }
@@ -79,6 +84,8 @@ export function hrefOf(route: Route): string {
       const base = `#/term/${encodeURIComponent(route.termId)}`;
       return route.setId ? `${base}?set=${encodeURIComponent(route.setId)}` : base;
     }
+    case 'search':
+      return `#/search?q=${encodeURIComponent(route.query)}`;
     case 'not-found':
       return `#${route.path}`;
   }
