@@ -35,6 +35,8 @@ export interface Settings {
   theme: Theme;
   /** Put highlights in the Tab order so the keyboard can reach them. */
   focusableHighlights: boolean;
+  /** Show how many terms the page has on the toolbar button (its badge). */
+  showTermCount: boolean;
   /** How often feeds are checked for updates, in hours (the alarm's period). */
   feedSyncHours: number;
   /** Highlight colour per set id (CSS colour, e.g. "#0070c9"); sets not listed use the default. */
@@ -60,6 +62,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hoverDelayMs: 250,
   theme: 'system',
   focusableHighlights: false,
+  showTermCount: true,
   feedSyncHours: 12,
   setColors: {},
   scanBudgetMs: 1500,

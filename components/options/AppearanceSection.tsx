@@ -71,6 +71,14 @@ export function AppearanceSection({ settings, update }: Props) {
         />{' '}
         Let the Tab key reach highlights (open a definition with the keyboard)
       </label>
+      <label class="choice">
+        <input
+          type="checkbox"
+          checked={settings.showTermCount}
+          onChange={(e) => void update({ showTermCount: e.currentTarget.checked })}
+        />{' '}
+        Show how many terms a page has on the Termlight button
+      </label>
       <div class="field">
         <label for="hover-delay">Hover delay before a definition opens (milliseconds)</label>
         <input

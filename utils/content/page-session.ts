@@ -55,12 +55,24 @@ export async function startPageSession(
   const colors = new SetColorSheet(doc);
   colors.update(settings.setColors, settings.highlightStyle);
 
+  // The toolbar badge shows the top document's count (the popup lists its terms too).
+  const reportsCount = doc.defaultView !== null && doc.defaultView === doc.defaultView.top;
+  let reportedCount: number | undefined;
+  function reportTermCount(): void {
+    const count = settings.showTermCount && highlighter ? highlighter.found.size : 0;
+    if (!reportsCount || count === reportedCount) return;
+    reportedCount = count;
+    // The badge is a hint: a background that is restarting just misses one count.
+    sendMessage('setPageTermCount', count).catch(() => undefined);
+  }
+
   const watcher = new MutationWatcher(doc.body, {
     onChanged: (roots) => {
       const current = highlighter;
       if (!current) return;
       queue = queue.then(async () => {
         for (const root of roots) if (root.isConnected && highlighter === current) await current.scan(root);
+        reportTermCount();
       });
     },
   });
@@ -90,6 +102,7 @@ export async function startPageSession(
     watcher.start();
     queue = queue.then(() => next.scan());
     await queue;
+    if (highlighter === next) reportTermCount();
   }
 
   function stop(): void {
@@ -97,6 +110,7 @@ export async function startPageSession(
     watcher.stop();
     highlighter?.clear();
     highlighter = undefined;
+    reportTermCount();
   }
 
   const unwatch = watchSettings((next) => {
@@ -111,6 +125,7 @@ export async function startPageSession(
       stop();
       void start();
     }
+    reportTermCount(); // the badge setting itself may have changed
   });
 
   // The glossary changed (a feed synced or was removed): new matcher, fresh pass.
@@ -171,4 +186,5 @@ export async function startPageSession(
   });
 
   if (isSiteEnabled(settings, hostname)) await start();
+  else reportTermCount(); // clear a count the tab's previous page left
 }

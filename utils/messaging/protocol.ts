@@ -49,6 +49,8 @@ export interface ProtocolMap {
    * background: a page cannot navigate to an extension page that is not web accessible.
    */
   openReader(termId: string): void;
+  /** The number of distinct terms highlighted in the sender's tab (its top document), for the toolbar badge; 0 clears it. */
+  setPageTermCount(count: number): void;
   /** The serialized search index of the whole glossary, built once per glossary revision. */
   getSearchIndex(): SearchIndexPayload;
   /** What importing a document would do (new, changed, conflicting, invalid terms), without writing. */

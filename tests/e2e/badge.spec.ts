@@ -1,0 +1,74 @@
+/**
+ * The toolbar button's badge: the number of distinct terms highlighted on the
+ * tab's page, following the page as it grows, the setting, the site switch
+ * and navigation, per tab.
+ */
+import type { Worker } from '@playwright/test';
+import { expect, test, waitForGlossary } from './fixtures';
+import { setSettings, settledHighlights } from './support';
+
+/** Ids of the open tabs (the test cannot read their addresses without the tabs permission). */
+const tabIds = (serviceWorker: Worker) => serviceWorker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id!));
+const badgeOf = (serviceWorker: Worker, tabId: number) =>
+  serviceWorker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tabId);
+
+test.describe('the toolbar badge', () => {
+  test.beforeEach(async ({ serviceWorker }) => {
+    await waitForGlossary(serviceWorker);
+  });
+
+  test("counts the page's terms; follows new text, the setting, the site switch and navigation, tab by tab", async ({
+    context,
+    server,
+    serviceWorker,
+  }) => {
+    const before = new Set(await tabIds(serviceWorker));
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/basics.html'));
+    const tabId = (await tabIds(serviceWorker)).find((id) => !before.has(id))!;
+    const badge = () => badgeOf(serviceWorker, tabId);
+
+    const distinctTerms = async (p = page) => new Set((await settledHighlights(p)).map(([termId]) => termId)).size;
+    const first = await distinctTerms();
+    expect(first).toBeGreaterThan(3);
+    await expect.poll(badge).toBe(String(first));
+
+    // A new paragraph with a new term: one more.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Then they watched max pain.';
+      document.body.append(p);
+    });
+    await expect(page.locator('mark.termlight[data-term-id="max-pain"]')).toHaveCount(1);
+    const distinct = await distinctTerms();
+    expect(distinct).toBe(first + 1);
+    await expect.poll(badge).toBe(String(distinct));
+
+    // A second tab has its own count.
+    const other = await context.newPage();
+    await other.goto(server.url('/pages/context-crypto.html'));
+    const otherId = (await tabIds(serviceWorker)).find((id) => id !== tabId && !before.has(id))!;
+    const otherDistinct = await distinctTerms(other);
+    await expect.poll(() => badgeOf(serviceWorker, otherId)).toBe(String(otherDistinct));
+    await expect.poll(badge).toBe(String(distinct));
+
+    // The setting off clears every tab's badge, on brings the counts back, without a reload.
+    await setSettings(serviceWorker, { showTermCount: false });
+    await expect.poll(badge).toBe('');
+    await expect.poll(() => badgeOf(serviceWorker, otherId)).toBe('');
+    await setSettings(serviceWorker, { showTermCount: true });
+    await expect.poll(badge).toBe(String(distinct));
+
+    // Termlight off for the site: no highlights, no count.
+    await setSettings(serviceWorker, { disabledSites: ['127.0.0.1'] });
+    await expect(page.locator('mark.termlight')).toHaveCount(0);
+    await expect.poll(badge).toBe('');
+    await setSettings(serviceWorker, { disabledSites: [] });
+    await expect.poll(badge).toBe(String(distinct));
+
+    // Another page in the same tab: its own count, not the last page's.
+    await page.goto(server.url('/pages/frame-child.html'));
+    expect(await distinctTerms()).toBe(2);
+    await expect.poll(badge).toBe('2');
+  });
+});
