@@ -72,7 +72,7 @@ async function goWithin(page: Page, path: string, selector: string): Promise<voi
   await page.waitForSelector(selector, { timeout: 10_000 });
 }
 
-test('the Firefox build in firefox-esr: highlights, the card, the reader, the popup and its site switch, a set switch, the highlight style, imports (pasted and a file), an export, a feed and its failed sync', async ({ server }) => {
+test('the Firefox build in firefox-esr: highlights, the card, the reader, the popup, the badge and the look-up menu, the site switch, a set switch, the highlight style, imports (pasted and a file), an export, a feed and its failed sync', async ({ server }) => {
   test.setTimeout(90_000);
   const executablePath = firefoxPath();
   test.skip(!executablePath, 'firefox-esr is not installed (apt-get install -y firefox-esr)');
@@ -139,9 +139,35 @@ test('the Firefox build in firefox-esr: highlights, the card, the reader, the po
     await tab.waitForFunction(() => [...document.querySelectorAll('.tl-page-term')].some((row) => (row as HTMLElement).dataset.termId === 'funding-rate'), {
       timeout: 10_000,
     });
-    // The site switch takes the page's highlights away at once, and brings them back.
+    // The toolbar badge (browserAction in MV2) shows the page's count of distinct terms; the extension tab has none.
+    const distinct = await page.$$eval('mark.termlight', (marks) => new Set(marks.map((m) => (m as HTMLElement).dataset.termId)).size);
+    const badges = () =>
+      tab.evaluate(async () => {
+        type Api = {
+          tabs: { query(q: object): Promise<Array<{ id: number }>> };
+          browserAction: { getBadgeText(d: { tabId: number }): Promise<string> };
+        };
+        const api = (globalThis as unknown as { browser: Api }).browser;
+        const tabs = await api.tabs.query({});
+        return Promise.all(tabs.map((t) => api.browserAction.getBadgeText({ tabId: t.id })));
+      });
+    const waitForBadges = async (want: (texts: string[]) => boolean) => {
+      for (let i = 0; i < 50 && !want(await badges()); i++) await new Promise((resolve) => setTimeout(resolve, 200));
+      return badges();
+    };
+    const shown = await waitForBadges((texts) => texts.includes(String(distinct)));
+    expect(shown.filter((t) => t !== '')).toEqual([String(distinct)]);
+    // The look-up menu item is there (updating one that does not exist is an error).
+    const menuExists = (id: string) =>
+      tab.evaluate(async (id) => {
+        const api = (globalThis as unknown as { browser: { contextMenus: { update(id: string, p: object): Promise<void> } } }).browser;
+        return api.contextMenus.update(id, {}).then(() => true, () => false);
+      }, id);
+    expect([await menuExists('termlight-lookup'), await menuExists('no-such-item')]).toEqual([true, false]);
+    // The site switch takes the page's highlights away at once, and brings them back; the badge follows.
     await tab.click('.tl-site-switch');
     await page.waitForFunction(() => document.querySelectorAll('mark.termlight').length === 0, { timeout: 10_000 });
+    expect((await waitForBadges((texts) => texts.every((t) => t === ''))).filter((t) => t !== '')).toEqual([]);
     await tab.click('.tl-site-switch');
     await page.waitForSelector('mark.termlight[data-term-id="funding-rate"]', { timeout: 10_000 });
     await tab.type('input', 'open interest');
