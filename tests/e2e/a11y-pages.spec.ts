@@ -45,6 +45,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await page.goto(`${base}/reader.html#/term/funding-rate`);
         await expect(page.getByRole('heading', { level: 1 })).toContainText('Funding Rate');
       }],
+      ['reader look-up', async () => {
+        await page.goto(`${base}/reader.html#/search?q=funding`);
+        await expect(page.getByRole('list', { name: 'Terms matching funding' })).toBeVisible();
+      }],
       ['reader A to Z', async () => {
         await page.goto(`${base}/reader.html#/az/f`);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -56,9 +56,18 @@ test.describe('the offline reader', () => {
     await perps.click();
     await expect(page).toHaveURL(/#\/set\/perpetual-futures$/);
     await expect(title(page)).toHaveText('Perpetual Futures and Funding');
-    const setTerms = page.getByRole('list', { name: 'Terms in Perpetual Futures and Funding' }).getByRole('link');
+    // A long set: its terms under letter headings, with a strip of its letters to jump to one.
+    const setTerms = page.getByRole('list', { name: /^Terms in Perpetual Futures and Funding under / }).getByRole('link');
     await expect(setTerms).toHaveCount(count);
-    await expect(setTerms.filter({ hasText: 'Funding Rate' }).first()).toBeVisible();
+    const letters = page.getByRole('navigation', { name: 'Letters in Perpetual Futures and Funding' }).getByRole('button');
+    await expect(letters.first()).toBeVisible();
+    const headings = page.getByRole('heading', { level: 2 });
+    await expect(headings).toHaveCount(await letters.count());
+    await letters.filter({ hasText: /^F$/ }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'F', exact: true })).toBeFocused();
+    await expect(page).toHaveURL(/#\/set\/perpetual-futures$/);
+    const underF = page.getByRole('list', { name: 'Terms in Perpetual Futures and Funding under F' }).getByRole('link');
+    await expect(underF.filter({ hasText: 'Funding Rate' }).first()).toBeInViewport();
 
     // Deep link to a term.
     await page.goto(`chrome-extension://${extensionId}/reader.html#/term/open-interest-collapse`);

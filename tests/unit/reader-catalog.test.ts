@@ -4,6 +4,7 @@ import type { Term } from '../../utils/glossary/schema';
 import {
   buildCatalog,
   contextList,
+  groupByLetter,
   knownTerms,
   letterOf,
   neighboursOf,
@@ -57,6 +58,18 @@ describe('the reader catalog', () => {
     expect(ids(catalog.byLetter.get('#')!)).toEqual(['0dte']);
     expect(catalog.byLetter.get('Q')).toEqual([]);
     expect(catalog.byLetter.size).toBe(27);
+  });
+
+  it('groups an A to Z list under the letters it has, in order', () => {
+    const groups = groupByLetter(catalog.terms);
+    expect(groups.map((g) => [g.letter, ids(g.terms)])).toEqual([
+      ['#', ['0dte']],
+      ['E', ['ecb']],
+      ['F', ['funding-rate']],
+      ['M', ['mark-price']],
+      ['O', ['oi']],
+    ]);
+    expect(groupByLetter([])).toEqual([]);
   });
 
   it('lists the terms of each set A to Z', () => {

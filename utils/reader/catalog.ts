@@ -38,6 +38,18 @@ export function letterOf(name: string): Letter {
   return first >= 'A' && first <= 'Z' ? first : OTHER_LETTER;
 }
 
+/** Terms (already A to Z) in runs under their first letter, letters with no term left out. */
+export function groupByLetter<T extends Pick<Term, 'term'>>(terms: readonly T[]): Array<{ letter: Letter; terms: T[] }> {
+  const groups: Array<{ letter: Letter; terms: T[] }> = [];
+  for (const term of terms) {
+    const letter = letterOf(term.term);
+    const last = groups.at(-1);
+    if (last?.letter === letter) last.terms.push(term);
+    else groups.push({ letter, terms: [term] });
+  }
+  return groups;
+}
+
 export function buildCatalog(revision: number, sets: readonly SetSummary[], terms: readonly Term[]): Catalog {
   const sorted = [...terms].sort(compareTermNames);
   const byLetter = new Map<Letter, Term[]>(LETTERS.map((l) => [l, []]));
