@@ -37,7 +37,7 @@ const LIST_ID = 'tl-results';
 export function PopupApp() {
   const searchState = useTermSearch();
   const settings = useSettings();
-  const { page, inToolbar, refresh } = useActivePage();
+  const { page, inToolbar, refresh, selection } = useActivePage();
   const pageGlossary = usePageGlossary(page.status === 'ready' ? page.tabId : undefined);
   const [query, setQuery] = useState('');
   const [stack, setStack] = useState<string[]>([]);
@@ -58,6 +58,15 @@ export function PopupApp() {
   useEffect(() => {
     if (!entryId) input.current?.focus();
   }, [entryId]);
+
+  // Opened over selected words: search for them, selected in the box so typing replaces them.
+  // Not when the user has typed already (the page answers after a moment).
+  // (This runs when the selection arrives, with the query of that render.)
+  useEffect(() => {
+    if (!selection || query !== '') return;
+    setQuery(selection);
+    requestAnimationFrame(() => input.current?.select());
+  }, [selection]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = settings?.theme ?? 'system';

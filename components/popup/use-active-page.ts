@@ -18,6 +18,8 @@ export interface ActivePageState {
   inToolbar: boolean;
   /** Asks the page again now (after a settings change, say). */
   refresh(): void;
+  /** The words selected on the page when the popup opened (its first answer), as a query; '' for none. */
+  selection: string;
 }
 
 const POLL_MS = 700;
@@ -27,6 +29,7 @@ const START_GRACE_MS = 4000;
 export function useActivePage(): ActivePageState {
   const [page, setPage] = useState<ActivePage>({ status: 'loading' });
   const [inToolbar, setInToolbar] = useState(true);
+  const [selection, setSelection] = useState('');
   const refreshRef = useRef<() => void>(() => undefined);
 
   useEffect(() => {
@@ -36,6 +39,7 @@ export function useActivePage(): ActivePageState {
     let mayStart = false;
     /** When the popup injected the content script (undefined: not tried yet; 0: tried, refused). */
     let startedAt: number | undefined;
+    let selectionRead = false;
 
     async function poll(): Promise<void> {
       clearTimeout(timer);
@@ -52,6 +56,11 @@ export function useActivePage(): ActivePageState {
       const info = await askPageInfo(tabId);
       const terms = info === undefined ? undefined : await askPageTerms(tabId);
       if (!live) return;
+      // The selection as the popup opened: later polls must not replace what the user typed since.
+      if (info && !selectionRead) {
+        selectionRead = true;
+        setSelection(info.selection ?? '');
+      }
       // No script of ours answers: start one, once, if the toolbar button granted access to the tab.
       if (info === undefined && startedAt === undefined) startedAt = mayStart && (await startTermlightIn(tabId)) ? Date.now() : 0;
       const starting = startedAt !== undefined && startedAt > 0 && Date.now() - startedAt < START_GRACE_MS;
@@ -75,7 +84,7 @@ export function useActivePage(): ActivePageState {
   }, []);
 
   const refresh = useCallback(() => refreshRef.current(), []);
-  return { page, inToolbar, refresh };
+  return { page, inToolbar, refresh, selection };
 }
 
 function samePage(a: ActivePage, b: Extract<ActivePage, { status: 'ready' }>): boolean {

@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import type { Term } from '../../utils/glossary/schema';
 import { optionsHref } from '../../utils/options/options-link';
 import type { Catalog } from '../../utils/reader/catalog';
-import { lookupQuery, termNamedBy } from '../../utils/reader/lookup';
+import { lookupQuery, termNamedBy } from '../../utils/search/lookup';
 import { hrefOf, termHref } from '../../utils/reader/router';
 import type { TermSearchState } from '../search/use-term-search';
 import { TermList } from './TermList';

@@ -175,6 +175,52 @@ test.describe('the toolbar popup', () => {
     await expect(popup.getByRole('heading', { level: 2 })).toHaveText(firstName!);
   });
 
+  test('opened over selected words, it searches for them (typing replaces them); a whole sentence is not searched', async ({
+    context,
+    extensionId,
+    server,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/basics.html'));
+    await settledHighlights(page);
+    /** Selects `text` inside the element `selector`, as a user's drag would. */
+    const select = (selector: string, text: string) =>
+      page.evaluate(
+        ({ selector, text }) => {
+          const el = document.querySelector(selector)!;
+          const start = el.textContent!.indexOf(text);
+          const end = start + text.length;
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          const range = document.createRange();
+          for (let at = 0, node = walker.nextNode(); node; node = walker.nextNode()) {
+            const length = (node as Text).data.length;
+            if (start >= at && start < at + length) range.setStart(node, start - at);
+            if (end > at && end <= at + length) range.setEnd(node, end - at);
+            at += length;
+          }
+          getSelection()!.removeAllRanges();
+          getSelection()!.addRange(range);
+          return getSelection()!.toString();
+        },
+        { selector, text },
+      );
+    // "The market maker's" spans a highlight: the selection is its words all the same.
+    expect(await select('#possessive', "The market maker's")).toBe("The market maker's");
+    const popup = await openPopup(context, extensionId);
+    const box = popup.getByRole('combobox', { name: 'Search the glossary' });
+    await expect(box).toHaveValue("The market maker's");
+    await expect(options(popup).first().locator('.tl-result-name')).toHaveText('Market Maker');
+    await popup.keyboard.type('basis');
+    await expect(box).toHaveValue('basis');
+    await popup.close();
+
+    // A sentence is not a look-up: the popup opens on the page's terms as usual.
+    await select('#prose', 'Traders watched the open interest collapse as the funding rate turned negative.');
+    const again = await openPopup(context, extensionId);
+    await expect(again.locator('.tl-page-term').first()).toBeVisible();
+    await expect(again.getByRole('combobox', { name: 'Search the glossary' })).toHaveValue('');
+  });
+
   test('with every set turned off, "On this page" says sets are off and leads to them in Options', async ({ context, extensionId, server, serviceWorker }) => {
     const setIds = compileBundledGlossary(readBundledSources()).sets.map((s) => s.id);
     await setSettings(serviceWorker, { disabledSets: setIds });

@@ -9,7 +9,13 @@ describe('search text', () => {
   it('normalizes a name for comparison: case, accents, separators', () => {
     expect(normalizeName('  Short-Squeeze ')).toBe('short squeeze');
     expect(normalizeName('Börsen–Index')).toBe('borsen index');
-    expect(normalizeName("Buyer's Remorse")).toBe('buyer s remorse');
+    expect(normalizeName("Buyer's Remorse")).toBe('buyer remorse');
+  });
+
+  it("drops a possessive 's, curly or straight, and nothing else", () => {
+    expect(tokenize("the market maker's quotes")).toEqual(['the', 'market', 'maker', 'quotes']);
+    expect(tokenize('OI’s drop, S&P’s level')).toEqual(['OI', 'drop', 'S', 'P', 'level']);
+    expect(tokenize("don't 'sell' rock 'n' roll")).toEqual(['don', 't', 'sell', 'rock', 'n', 'roll']);
   });
 
   it('drops stop words from summaries and bodies but keeps them in names', () => {

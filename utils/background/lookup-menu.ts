@@ -5,7 +5,7 @@
  * everyday words such as "call" or "basis", hidden terms, text in code or
  * in a form, and words the user wants searched.
  */
-import { lookupQuery } from '../reader/lookup';
+import { lookupQuery } from '../search/lookup';
 
 export const LOOKUP_MENU_ID = 'termlight-lookup';
 

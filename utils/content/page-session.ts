@@ -11,6 +11,7 @@ import { SetColorSheet } from '../highlighter/set-colors';
 import { watchGlossaryRevision } from '../glossary/revision-signal';
 import { pageMessaging, sendMessage } from '../messaging/protocol';
 import { getSettings, isSiteEnabled, watchSettings, type Settings } from '../settings';
+import { selectionQuery } from '../search/lookup';
 import { readPageGlossary } from './page-glossary';
 
 export interface PageSessionContext {
@@ -139,6 +140,7 @@ export async function startPageSession(
   const removeInfoListener = pageMessaging.onMessage('getPageInfo', () => ({
     hostname,
     partial: highlighter?.budgetExceeded ?? false,
+    selection: selectionQuery(doc.getSelection()?.toString() ?? ''),
   }));
   const removeGlossaryListener = pageMessaging.onMessage('getPageGlossary', () => readPageGlossary(doc));
   const removeRevealListener = pageMessaging.onMessage('revealTerm', ({ data: termId }) => {

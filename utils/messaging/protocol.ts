@@ -81,6 +81,8 @@ export interface PageInfo {
   hostname: string;
   /** The page was too big to scan within the work budget: only part of it is highlighted. */
   partial: boolean;
+  /** The words selected on the page, as a query (`selectionQuery`): the popup searches for them. '' for none. */
+  selection: string;
 }
 
 /** The JSON-LD a page carries: the text of each `<script type="application/ld+json">`, untrusted. */

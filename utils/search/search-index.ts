@@ -8,10 +8,11 @@ import { searchDocumentOf, TermSearch, type SearchIndexPayload } from './term-se
 
 /**
  * The index's format: bump it whenever the documents or the index options
- * change (2: a count of related pointers, 3: named `relatedBy`), so an index kept in IndexedDB by an older build is
- * rebuilt instead of loaded.
+ * change (2: a count of related pointers, 3: named `relatedBy`, 4: possessives
+ * dropped by the tokenizer), so an index kept in IndexedDB by an older build
+ * is rebuilt instead of loaded.
  */
-const SEARCH_INDEX_FORMAT = 3;
+const SEARCH_INDEX_FORMAT = 4;
 
 /** What identifies an index: its format and the glossary revision it was built from. */
 export function searchIndexKey(revision: number): string {

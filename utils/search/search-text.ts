@@ -29,8 +29,11 @@ export function foldCase(text: string): string {
   return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
 }
 
+/** A possessive ending: "maker's" is "maker", not "maker" and a one-letter word "s" that every name with an s-word would match. */
+const POSSESSIVE = /(?<=[\p{L}\p{N}])['’]s(?![\p{L}\p{N}])/giu;
+
 export function tokenize(text: string): string[] {
-  return text.split(WORD_SEPARATORS).filter(Boolean);
+  return text.replace(POSSESSIVE, '').split(WORD_SEPARATORS).filter(Boolean);
 }
 
 /**

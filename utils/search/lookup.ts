@@ -1,11 +1,12 @@
 /**
- * "Look up in Termlight", the page's context menu: the words a user selected,
- * made into a query, and the term they name when the glossary has one by
- * that name, an alias or an abbreviation, also in the plural or possessive
- * ("funding rates", "the market maker's"). Anything else is a search.
+ * Looking up words the user selected on a page (the context menu's "Look up
+ * in Termlight", the popup opened over a selection): the words made into a
+ * query, and the term they name when the glossary has one by that name, an
+ * alias or an abbreviation, also in the plural or possessive ("funding
+ * rates", "the market maker's"). Anything else is a search.
  */
 import { inflectionBases, normalizeToken } from '../matcher/tokens';
-import type { TermSearch } from '../search/term-search';
+import type { TermSearch } from './term-search';
 
 /** Longest query taken from a selection: a term's name, with room to spare; a paragraph is not a lookup. */
 export const MAX_LOOKUP_CHARS = 100;
@@ -24,6 +25,15 @@ export function lookupQuery(selection: string): string {
   const cut = chars.slice(0, MAX_LOOKUP_CHARS).join('');
   const lastSpace = cut.lastIndexOf(' ');
   return (lastSpace > MAX_LOOKUP_CHARS / 2 ? cut.slice(0, lastSpace) : cut).trim();
+}
+
+/** Most words a selection may have for the popup to search for it: a term's name is rarely longer, a sentence is. */
+export const MAX_SELECTION_WORDS = 6;
+
+/** What the popup searches for when opened over a selection: the words, or '' for none or for more than a name's worth. */
+export function selectionQuery(selection: string): string {
+  const query = lookupQuery(selection);
+  return query.split(' ').length <= MAX_SELECTION_WORDS ? query : '';
 }
 
 /** A selection often starts with its article: "the funding rate". */

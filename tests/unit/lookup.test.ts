@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readBundledSources } from '../../data/tools/read-sources';
 import { LOOKUP_MENU_ID, lookupOfClick, registerLookupMenu, type MenusApi } from '../../utils/background/lookup-menu';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
-import { lookupQuery, MAX_LOOKUP_CHARS, termNamedBy } from '../../utils/reader/lookup';
+import { lookupQuery, MAX_LOOKUP_CHARS, MAX_SELECTION_WORDS, selectionQuery, termNamedBy } from '../../utils/search/lookup';
 import { buildSearchIndex } from '../../utils/search/search-index';
 import { TermSearch } from '../../utils/search/term-search';
 
@@ -28,6 +28,19 @@ describe('a selection made into a look-up query', () => {
     const query = lookupQuery('funding '.repeat(40));
     expect(query.length).toBeLessThanOrEqual(MAX_LOOKUP_CHARS);
     expect(query.endsWith('funding')).toBe(true);
+  });
+});
+
+describe('the words the popup searches for when opened over a selection', () => {
+  it('are a name’s worth of words, cleaned like a look-up', () => {
+    expect(selectionQuery('“funding rates,”')).toBe('funding rates');
+    expect(selectionQuery('one two three four five six')).toBe('one two three four five six');
+  });
+
+  it('are none for a sentence or an empty selection', () => {
+    expect(selectionQuery('Traders watched the open interest collapse as the funding rate turned negative.')).toBe('');
+    expect(selectionQuery('w '.repeat(MAX_SELECTION_WORDS + 1))).toBe('');
+    expect(selectionQuery('')).toBe('');
   });
 });
 
