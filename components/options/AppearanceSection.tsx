@@ -1,4 +1,4 @@
-/** How highlights and tooltips behave: first or every occurrence, everyday words, hover delay, theme, keyboard. */
+/** How highlights and tooltips behave: first or every occurrence, style, everyday words, keyboard, the toolbar count, hover delay, theme. */
 import { useEffect, useState } from 'preact/hooks';
 import type { HighlightMode, HighlightStyle, Settings, Theme } from '../../utils/settings';
 import type { UpdateSettings } from './use-options-settings';
@@ -9,6 +9,9 @@ interface Props {
 }
 
 const MAX_DELAY = 2000;
+
+/** The on/off settings shown as checkboxes here. */
+type SwitchSetting = 'includeAmbiguous' | 'focusableHighlights' | 'showTermCount';
 
 export function AppearanceSection({ settings, update }: Props) {
   const [delay, setDelay] = useState(String(settings.hoverDelayMs));
@@ -55,30 +58,18 @@ export function AppearanceSection({ settings, update }: Props) {
           <option value="tint">Tinted background (easier to spot)</option>
         </select>
       </div>
-      <label class="choice">
-        <input
-          type="checkbox"
-          checked={settings.includeAmbiguous}
-          onChange={(e) => void update({ includeAmbiguous: e.currentTarget.checked })}
-        />{' '}
-        Also highlight terms that are everyday words (call, spread, premium…)
-      </label>
-      <label class="choice">
-        <input
-          type="checkbox"
-          checked={settings.focusableHighlights}
-          onChange={(e) => void update({ focusableHighlights: e.currentTarget.checked })}
-        />{' '}
-        Let the Tab key reach highlights (open a definition with the keyboard)
-      </label>
-      <label class="choice">
-        <input
-          type="checkbox"
-          checked={settings.showTermCount}
-          onChange={(e) => void update({ showTermCount: e.currentTarget.checked })}
-        />{' '}
-        Show how many terms a page has on the Termlight button
-      </label>
+      {(
+        [
+          ['includeAmbiguous', 'Also highlight terms that are everyday words (call, spread, premium…)'],
+          ['focusableHighlights', 'Let the Tab key reach highlights (open a definition with the keyboard)'],
+          ['showTermCount', 'Show how many terms a page has on the Termlight button'],
+        ] as Array<[SwitchSetting, string]>
+      ).map(([key, label]) => (
+        <label key={key} class="choice">
+          <input type="checkbox" checked={settings[key]} onChange={(e) => void update({ [key]: e.currentTarget.checked })} />{' '}
+          {label}
+        </label>
+      ))}
       <div class="field">
         <label for="hover-delay">Hover delay before a definition opens (milliseconds)</label>
         <input

@@ -132,7 +132,8 @@ test('the Firefox build in firefox-esr: highlights, the card, the reader, the po
     });
     const tab = await extensionTab(browser, known);
     await tab.waitForFunction(() => document.querySelector('h1, h2')?.textContent?.includes('Funding Rate'), { timeout: 10_000 });
-    expect(await tab.title()).toContain('Funding Rate');
+    // The tab's title follows in an effect, just after the heading renders.
+    await tab.waitForFunction(() => document.title.includes('Funding Rate'), { timeout: 10_000 });
 
     // The popup (in a tab, it speaks for the page used last): the page's terms, and type-ahead search over every term.
     await goWithin(tab, '/popup.html', 'input');
