@@ -32,6 +32,7 @@ const terms: Term[] = [
   t('s-and-p-500', 'S&P 500'),
   t('perp', 'Perpetual Futures', { aliases: ['perp'] }),
   t('dax', 'DAX Index', { aliases: ['Börsen-Index'] }),
+  t('401k-plan', '401(k) Plan', { aliases: ['401(k)'] }),
 ];
 const matcher = compileMatcher(terms);
 
@@ -43,6 +44,16 @@ describe('the term matcher', () => {
       ['open-interest-collapse', 'open interest collapse'],
       ['open-interest', 'open interest'],
     ]);
+  });
+
+  it('takes in the closing bracket of a bracket the term opened, and no other', () => {
+    expect(found('Max out your 401(k) this year.')).toEqual([['401k-plan', '401(k)']]);
+    expect(found('Two 401(k)s and a 401(k) plan.')).toEqual([
+      ['401k-plan', '401(k)'],
+      ['401k-plan', '401(k) plan'],
+    ]);
+    expect(found('(funding rate)')).toEqual([['funding-rate', 'funding rate']]);
+    expect(found('a plan (see 401(k))')).toEqual([['401k-plan', '401(k)']]);
   });
 
   it('matches whole words only', () => {

@@ -147,11 +147,30 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
       }
     }
     if (best && !insideWebAddress(text, start, best.end)) {
-      matches.push({ termId: best.termId, start, end: best.end, abbreviation });
-      next = best.end;
+      const end = closingBracketAfter(text, start, best.end);
+      matches.push({ termId: best.termId, start, end, abbreviation });
+      next = end;
     }
   }
   return matches;
+}
+
+/**
+ * The end of a match, taking in the closing bracket of a bracket it opened:
+ * tokens end at a word's last letter, so "401(k)" alone would be matched, and
+ * highlighted, as "401(k".
+ */
+function closingBracketAfter(text: string, start: number, end: number): number {
+  const next = text.charCodeAt(end);
+  if (next !== 41 /* ) */ && next !== 93 /* ] */) return end;
+  const open = next === 41 ? '(' : '[';
+  const close = next === 41 ? ')' : ']';
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    if (text[i] === open) depth++;
+    else if (text[i] === close) depth--;
+  }
+  return depth > 0 ? end + 1 : end;
 }
 
 /** Longest stretch read on either side of a hit when looking for the web address it may sit in. */
