@@ -136,7 +136,7 @@ export function PopupApp() {
               activeId={hits.length > 0 ? optionId(LIST_ID, nav.active) : undefined}
               expanded={hits.length > 0}
               label="Search the glossary"
-              placeholder={search ? `Search ${search.termCount} terms` : 'Search the glossary'}
+              placeholder={search ? `Search ${search.termCount.toLocaleString('en')} terms` : 'Search the glossary'}
             />
           </header>
           {/* The results are options of the combobox, not tab stops: the list itself takes the focus, so the keyboard can scroll it too. */}

@@ -40,7 +40,7 @@ export function HomePage({ catalog, favourites, history }: HomePageProps) {
         The Termlight glossary
       </h1>
       <p class="rd-lead">
-        {catalog.terms.length} trading and markets terms in {catalog.sets.length} sets, kept in your browser and readable
+        {catalog.terms.length.toLocaleString('en')} trading and markets terms in {catalog.sets.length} sets, kept in your browser and readable
         offline.
       </p>
 

@@ -83,7 +83,7 @@ export function ReaderSearch({ state, onOpen, onLeave }: ReaderSearchProps) {
         activeId={panel && hits.length > 0 ? optionId(LIST_ID, nav.active) : undefined}
         expanded={panel && hits.length > 0}
         label="Search the glossary"
-        placeholder={search ? `Search ${search.termCount} terms` : 'Search the glossary'}
+        placeholder={search ? `Search ${search.termCount.toLocaleString('en')} terms` : 'Search the glossary'}
       />
       {!focused && !query && (
         <kbd class="rd-search-key" aria-hidden="true">
