@@ -32,6 +32,8 @@ test.describe('the toolbar badge', () => {
     const first = await distinctTerms();
     expect(first).toBeGreaterThan(3);
     await expect.poll(badge).toBe(String(first));
+    // The button's title says it in words: what a screen reader announces.
+    expect(await serviceWorker.evaluate((tabId) => chrome.action.getTitle({ tabId }), tabId)).toBe(`Termlight: ${first} terms on this page`);
 
     // A new paragraph with a new term: one more.
     await page.evaluate(() => {
@@ -55,6 +57,7 @@ test.describe('the toolbar badge', () => {
     // The setting off clears every tab's badge, on brings the counts back, without a reload.
     await setSettings(serviceWorker, { showTermCount: false });
     await expect.poll(badge).toBe('');
+    expect(await serviceWorker.evaluate((tabId) => chrome.action.getTitle({ tabId }), tabId)).toBe('Termlight');
     await expect.poll(() => badgeOf(serviceWorker, otherId)).toBe('');
     await setSettings(serviceWorker, { showTermCount: true });
     await expect.poll(badge).toBe(String(distinct));

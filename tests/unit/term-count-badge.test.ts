@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_COLOR, badgeText, showTermCount, type BadgeApi } from '../../utils/background/term-count-badge';
+import { BADGE_COLOR, badgeText, buttonTitle, showTermCount, type BadgeApi } from '../../utils/background/term-count-badge';
 
 describe('the toolbar badge', () => {
   it('shows the count, nothing for none, and 99+ past two digits', () => {
@@ -16,13 +16,22 @@ describe('the toolbar badge', () => {
     const badge: BadgeApi = {
       setBadgeText: (details) => void calls.push(['text', details]),
       setBadgeBackgroundColor: (details) => void calls.push(['color', details]),
+      setTitle: (details) => void calls.push(['title', details]),
     };
     await showTermCount(badge, 4, 12);
     await showTermCount(badge, 4, 0);
     expect(calls).toEqual([
       ['color', { color: BADGE_COLOR, tabId: 4 }],
       ['text', { tabId: 4, text: '12' }],
+      ['title', { tabId: 4, title: 'Termlight: 12 terms on this page' }],
       ['text', { tabId: 4, text: '' }],
+      ['title', { tabId: 4, title: 'Termlight' }],
     ]);
+  });
+
+  it('says the count in the button title, which screen readers announce, and the full count past 99', () => {
+    expect(buttonTitle(1)).toBe('Termlight: 1 term on this page');
+    expect(buttonTitle(140)).toBe('Termlight: 140 terms on this page');
+    expect(buttonTitle(0)).toBe('Termlight');
   });
 });
