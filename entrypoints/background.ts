@@ -40,7 +40,7 @@ export default defineBackground({
     });
 
     // "Look up “…” in Termlight" on selected text: the reader, next to the page's tab.
-    registerLookupMenu(browser.contextMenus).catch((error: unknown) =>
+    void registerLookupMenu(browser.contextMenus).catch((error: unknown) =>
       console.error('Termlight: could not add the look-up menu', error),
     );
     browser.contextMenus.onClicked.addListener((click, tab) => {

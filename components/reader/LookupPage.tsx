@@ -13,6 +13,7 @@ import type { Catalog } from '../../utils/reader/catalog';
 import { lookupQuery, termNamedBy } from '../../utils/search/lookup';
 import { hrefOf, termHref } from '../../utils/reader/router';
 import type { TermSearchState } from '../search/use-term-search';
+import { SearchIndexError } from './SearchIndexError';
 import { TermList } from './TermList';
 import { useListKeys } from './use-list-keys';
 import { useTitle } from './use-title';
@@ -48,14 +49,7 @@ export function LookupPage({ catalog, query: raw, search: state }: LookupPagePro
   if (!query) {
     body = <p class="rd-lead">Select some words on a page, then choose “Look up in Termlight” from the right-click menu.</p>;
   } else if (state.status === 'error') {
-    body = (
-      <div role="alert">
-        <p>Could not load the search index: {state.message}</p>
-        <button type="button" class="rd-button" onClick={state.retry}>
-          Try again
-        </button>
-      </div>
-    );
+    body = <SearchIndexError message={state.message} retry={state.retry} />;
   } else if (!found || named) {
     body = (
       <p class="rd-status" role="status">

@@ -13,6 +13,7 @@ import { SearchResultsPanel } from '../search/SearchResultsPanel';
 import { SearchBox } from '../search/SearchBox';
 import { useListNavigation } from '../search/use-list-navigation';
 import type { TermSearchState } from '../search/use-term-search';
+import { SearchIndexError } from './SearchIndexError';
 
 const RESULT_LIMIT = 50;
 const LIST_ID = 'rd-results';
@@ -97,12 +98,7 @@ export function ReaderSearch({ state, onOpen, onLeave }: ReaderSearchProps) {
               Loading the glossary…
             </p>
           ) : state.status === 'error' ? (
-            <div class="rd-search-status" role="alert">
-              <p>Could not load the search index: {state.message}</p>
-              <button type="button" class="rd-button" onClick={state.retry}>
-                Try again
-              </button>
-            </div>
+            <SearchIndexError class="rd-search-status" message={state.message} retry={state.retry} />
           ) : hits.length === 0 ? (
             <p class="rd-search-status" role="status">
               No term matches “{trimmed}”. Check the spelling or try fewer words.
