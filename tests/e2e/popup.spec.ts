@@ -212,6 +212,10 @@ test.describe('the toolbar popup', () => {
     await expect(options(popup).first().locator('.tl-result-name')).toHaveText('Market Maker');
     await popup.keyboard.type('basis');
     await expect(box).toHaveValue('basis');
+    // Escape clears it: the page's terms.
+    await popup.keyboard.press('Escape');
+    await expect(box).toHaveValue('');
+    await expect(popup.locator('.tl-page-term').first()).toBeVisible();
     await popup.close();
 
     // A sentence is not a look-up: the popup opens on the page's terms as usual.
