@@ -174,6 +174,12 @@ test('the Firefox build in firefox-esr: highlights, the card, the reader, the po
     await tab.type('input', 'open interest');
     await tab.waitForFunction(() => document.querySelector('[role="option"] .tl-result-name')?.textContent === 'Open Interest', { timeout: 10_000 });
 
+    // What the look-up menu opens for "funding rates": the reader goes on to the term's page.
+    await tab.evaluate(() => location.assign('/reader.html#/search?q=funding%20rates'));
+    await tab.waitForFunction(() => location.hash === '#/term/funding-rate' && document.querySelector('h1')?.textContent === 'Funding Rate', {
+      timeout: 10_000,
+    });
+
     // Options: a set switched off leaves the open page at once, and comes back when switched on.
     await goWithin(tab, '/options.html', '#set-on-perpetual-futures');
     await tab.click('#set-on-perpetual-futures');
