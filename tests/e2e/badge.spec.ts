@@ -69,6 +69,12 @@ test.describe('the toolbar badge', () => {
     await setSettings(serviceWorker, { disabledSites: [] });
     await expect.poll(badge).toBe(String(distinct));
 
+    // A page restored from the back/forward cache keeps its session, while the browser reset the
+    // tab's badge when the tab left it: the count comes back (the reset and the restore simulated).
+    await serviceWorker.evaluate((tabId) => chrome.action.setBadgeText({ tabId, text: '' }), tabId);
+    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
+    await expect.poll(badge).toBe(String(distinct));
+
     // Another page in the same tab: its own count, not the last page's.
     await page.goto(server.url('/pages/frame-child.html'));
     expect(await distinctTerms()).toBe(2);

@@ -66,6 +66,14 @@ export async function startPageSession(
     // The badge is a hint: a background that is restarting just misses one count.
     sendMessage('setPageTermCount', count).catch(() => undefined);
   }
+  // A page restored from the back/forward cache keeps this session, but the
+  // browser reset the tab's badge when the tab left it: say the count again.
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (!event.persisted) return;
+    reportedCount = undefined;
+    reportTermCount();
+  };
+  doc.defaultView?.addEventListener('pageshow', onPageShow);
 
   const watcher = new MutationWatcher(doc.body, {
     onChanged: (roots) => {
@@ -167,6 +175,7 @@ export async function startPageSession(
 
   ctx.onInvalidated(() => {
     clearTimeout(routeTimer);
+    doc.defaultView?.removeEventListener('pageshow', onPageShow);
     // The page first: once the extension is gone, its APIs throw, so the
     // listener removals come after and may fail quietly.
     stop();
