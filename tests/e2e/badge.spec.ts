@@ -19,6 +19,7 @@ test.describe('the toolbar badge', () => {
 
   test("counts the page's terms; follows new text, the setting, the site switch and navigation, tab by tab", async ({
     context,
+    extensionId,
     server,
     serviceWorker,
   }) => {
@@ -54,13 +55,18 @@ test.describe('the toolbar badge', () => {
     await expect.poll(() => badgeOf(serviceWorker, otherId)).toBe(String(otherDistinct));
     await expect.poll(badge).toBe(String(distinct));
 
-    // The setting off clears every tab's badge, on brings the counts back, without a reload.
-    await setSettings(serviceWorker, { showTermCount: false });
+    // The setting off (in Options) clears every tab's badge, on brings the counts back, without a reload.
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html#appearance`);
+    const showCount = options.getByRole('checkbox', { name: 'Show how many terms a page has on the Termlight button' });
+    await expect(showCount).toBeChecked();
+    await showCount.uncheck();
     await expect.poll(badge).toBe('');
     expect(await serviceWorker.evaluate((tabId) => chrome.action.getTitle({ tabId }), tabId)).toBe('Termlight');
     await expect.poll(() => badgeOf(serviceWorker, otherId)).toBe('');
-    await setSettings(serviceWorker, { showTermCount: true });
+    await showCount.check();
     await expect.poll(badge).toBe(String(distinct));
+    await options.close();
 
     // Termlight off for the site: no highlights, no count.
     await setSettings(serviceWorker, { disabledSites: ['127.0.0.1'] });
