@@ -68,6 +68,27 @@ export const DEFAULT_SETTINGS: Settings = {
   scanBudgetMs: 1500,
 };
 
+/** The settings of Options › Appearance and behaviour: how Termlight looks and behaves, not what the user listed. */
+export const APPEARANCE_FIELDS = [
+  'highlightMode',
+  'highlightStyle',
+  'includeAmbiguous',
+  'focusableHighlights',
+  'showTermCount',
+  'hoverDelayMs',
+  'theme',
+] as const satisfies readonly (keyof Settings)[];
+export type AppearanceSettings = Pick<Settings, (typeof APPEARANCE_FIELDS)[number]>;
+
+/** The default appearance: what "Restore the default appearance" writes (site rules, sets and hidden terms stay). */
+export const DEFAULT_APPEARANCE: AppearanceSettings = Object.fromEntries(
+  APPEARANCE_FIELDS.map((field) => [field, DEFAULT_SETTINGS[field]]),
+) as AppearanceSettings;
+
+export function hasDefaultAppearance(settings: Settings): boolean {
+  return APPEARANCE_FIELDS.every((field) => settings[field] === DEFAULT_SETTINGS[field]);
+}
+
 export const settingsItem = storage.defineItem<Settings>('sync:settings', {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,

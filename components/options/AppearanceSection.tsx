@@ -1,6 +1,6 @@
 /** How highlights and tooltips behave: first or every occurrence, style, everyday words, keyboard, the toolbar count, hover delay, theme. */
 import { useEffect, useState } from 'preact/hooks';
-import type { HighlightMode, HighlightStyle, Settings, Theme } from '../../utils/settings';
+import { DEFAULT_APPEARANCE, hasDefaultAppearance, type HighlightMode, type HighlightStyle, type Settings, type Theme } from '../../utils/settings';
 import type { UpdateSettings } from './use-options-settings';
 
 interface Props {
@@ -99,6 +99,11 @@ export function AppearanceSection({ settings, update }: Props) {
           <option value="dark">Dark</option>
         </select>
       </div>
+      <p>
+        <button type="button" disabled={hasDefaultAppearance(settings)} onClick={() => void update(DEFAULT_APPEARANCE)}>
+          Restore the default appearance
+        </button>
+      </p>
     </section>
   );
 }

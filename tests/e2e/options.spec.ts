@@ -286,6 +286,16 @@ test.describe('the options page', () => {
     await expect
       .poll(() => serviceWorker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings))
       .toMatchObject({ disabledSites: ['example.com'], highlightMode: 'all', theme: 'dark', hoverDelayMs: 400 });
+
+    // Restoring the default appearance puts those back and leaves the site rules alone.
+    const restore = options.getByRole('button', { name: 'Restore the default appearance' });
+    await restore.click();
+    await expect(restore).toBeDisabled();
+    await expect(options.getByLabel('The first time each term appears on a page')).toBeChecked();
+    await expect(options.getByLabel(/^Hover delay/)).toHaveValue('250');
+    await expect
+      .poll(() => serviceWorker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings))
+      .toMatchObject({ disabledSites: ['example.com'], highlightMode: 'first', theme: 'system', hoverDelayMs: 250 });
   });
 });
 

@@ -3,7 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import {
+  DEFAULT_APPEARANCE,
   DEFAULT_SETTINGS,
+  hasDefaultAppearance,
   SYNC_ITEM_QUOTA_BYTES,
   cannotHideTerm,
   getSettings,
@@ -59,6 +61,16 @@ describe('settings that would not fit in storage.sync', () => {
     await expect(updateSettings({ disabledSites: sites })).rejects.toThrow(problem!);
     expect((await getSettings()).disabledSites).toEqual([]);
     expect(settingsTooLarge(DEFAULT_SETTINGS)).toBeNull();
+  });
+});
+
+describe('restoring the default appearance', () => {
+  it('puts every appearance setting back and leaves the lists the user made', async () => {
+    await updateSettings({ theme: 'dark', highlightStyle: 'tint', hoverDelayMs: 900, showTermCount: false, disabledSites: ['example.com'], hiddenTerms: ['basis'] });
+    expect(hasDefaultAppearance(await getSettings())).toBe(false);
+    const restored = await updateSettings(DEFAULT_APPEARANCE);
+    expect(hasDefaultAppearance(restored)).toBe(true);
+    expect(restored).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['example.com'], hiddenTerms: ['basis'] });
   });
 });
 
