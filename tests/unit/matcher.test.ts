@@ -4,7 +4,7 @@ import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import { surfaceFormsOf } from '../../utils/glossary/surface-forms';
 import { compileMatcher, findTerms } from '../../utils/matcher';
-import { candidateTokens, FirstWordFilter, firstWordSlot, inflectionBases, isWordChar } from '../../utils/matcher/tokens';
+import { candidateTokens, FirstWordFilter, firstWordSlot, IN_ABBREVIATIONS, IN_NAMES, inflectionBases, isWordChar } from '../../utils/matcher/tokens';
 
 const t = (id: string, term: string, extra: Partial<Term> = {}): Term => ({
   id,
@@ -150,7 +150,7 @@ describe('the term matcher', () => {
     const filter = new FirstWordFilter(matcher.firstWords);
     const words = (text: string) => {
       const found = candidateTokens(text, filter);
-      return found.filter((_, i) => i % 2 === 0).map((start, i) => text.slice(start, found[2 * i + 1]));
+      return found.filter((_, i) => i % 3 === 0).map((start, i) => text.slice(start, found[3 * i + 1]));
     };
     expect(words('The cat sat on the mat and then went home')).toEqual([]);
     // Capitals, plurals, possessives and curly apostrophes, abbreviations, non-ASCII words.
@@ -163,8 +163,9 @@ describe('the term matcher', () => {
   it('lets through every plural and possessive whose base can start a term', () => {
     for (const token of ['rates', 'ETFs', 'Ls', "maker's", "MAKER'S", 'liquidities', 'boxes', 'gas', 'yes']) {
       for (const base of inflectionBases(token)) {
-        const filter = new FirstWordFilter([firstWordSlot(base)]);
-        expect(candidateTokens(`the ${token} here`, filter), `${token} -> ${base}`).toEqual([4, 4 + token.length]);
+        const slot = firstWordSlot(base);
+        expect(candidateTokens(`the ${token} here`, new FirstWordFilter({ ci: [slot], cs: [] })), `${token} -> ${base}`).toEqual([4, 4 + token.length, IN_NAMES]);
+        expect(candidateTokens(`the ${token} here`, new FirstWordFilter({ ci: [], cs: [slot] })), `${token} -> ${base}`).toEqual([4, 4 + token.length, IN_ABBREVIATIONS]);
       }
     }
   });

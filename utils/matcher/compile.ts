@@ -6,7 +6,7 @@
  */
 import type { Term } from '../glossary/schema';
 import { surfaceFormsOf } from '../glossary/surface-forms';
-import { firstWordSlot, gapKey, normalizeToken, tokenize } from './tokens';
+import { firstWordSlot, gapKey, normalizeToken, tokenize, type FirstWordSlots } from './tokens';
 
 export interface TrieNode {
   /**
@@ -29,8 +29,8 @@ export interface CompiledMatcher {
   ci: TrieNode;
   /** Abbreviations, keyed by tokens as written. */
   cs: TrieNode;
-  /** Filter slots of every first word of both tries (`FirstWordFilter`): what a page's words are screened against. */
-  firstWords: number[];
+  /** Filter slots of every first word of each trie (`FirstWordFilter`): what a page's words are screened against. */
+  firstWords: FirstWordSlots;
   termCount: number;
   formCount: number;
 }
@@ -79,7 +79,7 @@ function insert(root: TrieNode, keys: string[], termId: string): boolean {
 }
 
 export function compileMatcher(terms: readonly Term[], options: CompileOptions = {}): CompiledMatcher {
-  const matcher: CompiledMatcher = { ci: {}, cs: {}, firstWords: [], termCount: 0, formCount: 0 };
+  const matcher: CompiledMatcher = { ci: {}, cs: {}, firstWords: { ci: [], cs: [] }, termCount: 0, formCount: 0 };
   for (const term of terms) {
     const skipEveryday = term.ambiguous === true && !options.includeAmbiguous;
     let added = false;
@@ -94,10 +94,7 @@ export function compileMatcher(terms: readonly Term[], options: CompileOptions =
     }
     if (added) matcher.termCount++;
   }
-  const slots = new Set<number>();
-  for (const root of [matcher.ci, matcher.cs]) {
-    for (const word of Object.keys(root.c ?? {})) slots.add(firstWordSlot(word));
-  }
-  matcher.firstWords = [...slots];
+  const slotsOf = (root: TrieNode) => [...new Set(Object.keys(root.c ?? {}).map(firstWordSlot))];
+  matcher.firstWords = { ci: slotsOf(matcher.ci), cs: slotsOf(matcher.cs) };
   return matcher;
 }

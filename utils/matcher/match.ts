@@ -5,7 +5,7 @@
  * "open interest").
  */
 import { child, type CompiledMatcher, type TrieNode } from './compile';
-import { candidateTokens, FirstWordFilter, gapKey, inflectionBases, isWordChar, normalizeToken, readToken, tokenize, tokenStartBefore, type TokenSpan } from './tokens';
+import { candidateTokens, FirstWordFilter, IN_ABBREVIATIONS, IN_NAMES, gapKey, inflectionBases, isWordChar, normalizeToken, readToken, tokenize, tokenStartBefore, type TokenSpan } from './tokens';
 
 export interface TermMatch {
   termId: string;
@@ -97,20 +97,23 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
   let lower = keyText.toLowerCase();
   const perToken = lower.length !== keyText.length;
   if (perToken) lower = keyText;
-  const hasCs = csRoot.c !== undefined; // compile only creates children when it inserts a form
   let next = 0; // candidates starting before this offset lie inside a match already made
-  for (let c = 0; c < candidates.length; c += 2) {
+  for (let c = 0; c < candidates.length; c += 3) {
     const start = candidates[c];
     const end = candidates[c + 1];
+    const tries = candidates[c + 2];
     if (start < next) continue;
     let best: Walk | undefined;
     let abbreviation = false;
-    const firstKey = perToken ? keyText.slice(start, end).toLowerCase() : lower.slice(start, end);
-    // Cheap first-token test before any walking: most candidates fail here.
-    if (child(ciRoot, firstKey) || hasInflectedRoot(ciRoot, firstKey)) {
-      best = perToken ? walkLowered(ciRoot, keyText, start) : walk(ciRoot, text, lower, start, end);
+    if (tries & IN_NAMES) {
+      if (!perToken) best = walk(ciRoot, text, lower, start, end);
+      else {
+        // Lowering token by token is slow: test the first token before walking.
+        const firstKey = keyText.slice(start, end).toLowerCase();
+        if (child(ciRoot, firstKey) || hasInflectedRoot(ciRoot, firstKey)) best = walkLowered(ciRoot, keyText, start);
+      }
     }
-    if (hasCs) {
+    if (tries & IN_ABBREVIATIONS) {
       const cs = walk(csRoot, text, keyText, start, end);
       if (cs && (!best || cs.end > best.end) && !isRegnalNumber(text, start, end)) {
         best = cs;

@@ -76,24 +76,43 @@ export function firstWordSlot(word: string): number {
   return slotOfHash(hashRange(word, 0, word.length));
 }
 
+/** Which trie a word may start a term in: bits of what `FirstWordFilter.mayHave` answers. */
+export const IN_NAMES = 1;
+export const IN_ABBREVIATIONS = 2;
+
+/** Filter slots of the first words of each trie, computed by the background with the matcher. */
+export interface FirstWordSlots {
+  /** Names and aliases (the case-insensitive trie). */
+  ci: number[];
+  /** Abbreviations (the case-sensitive trie), hashed in lower case like every page word. */
+  cs: number[];
+}
+
 /**
- * A bit set of hashes of every word a term can start with (lower case).
- * Almost every word on a page starts no term; this answers "certainly not"
- * for them from the hash the tokenizer computes anyway, so they are never
- * sliced out of the text or looked up in a Map. A "maybe" is checked exactly.
+ * Bit sets of hashes of every word a term can start with (lower case), one
+ * per trie. Almost every word on a page starts no term; this answers
+ * "certainly not" for them from the hash the tokenizer computes anyway, so
+ * they are never sliced out of the text or looked up. A "maybe" is checked
+ * exactly, and only in the trie it may be in: most candidate words ("in",
+ * "new", "market") start names, few start abbreviations.
  * Built from slots the background computed with the matcher, so a page load
  * hashes no glossary words.
  */
 export class FirstWordFilter {
-  private readonly bits = new Uint32Array(1 << (FILTER_BITS - 5));
+  private readonly names = new Uint32Array(1 << (FILTER_BITS - 5));
+  private readonly abbreviations = new Uint32Array(1 << (FILTER_BITS - 5));
 
-  constructor(slots: readonly number[]) {
-    for (const slot of slots) this.bits[slot >>> 5] |= 1 << (slot & 31);
+  constructor(slots: FirstWordSlots) {
+    for (const slot of slots.ci) this.names[slot >>> 5] |= 1 << (slot & 31);
+    for (const slot of slots.cs) this.abbreviations[slot >>> 5] |= 1 << (slot & 31);
   }
 
-  mayHave(h: number): boolean {
+  /** `IN_NAMES`, `IN_ABBREVIATIONS`, both or neither (0), for the word of hash `h`. */
+  mayHave(h: number): number {
     const slot = slotOfHash(h);
-    return (this.bits[slot >>> 5] & (1 << (slot & 31))) !== 0;
+    const word = slot >>> 5;
+    const bit = slot & 31;
+    return ((this.names[word] >>> bit) & 1) | (((this.abbreviations[word] >>> bit) & 1) << 1);
   }
 }
 
@@ -105,16 +124,18 @@ const LOWER_Y = 121;
  * the filter ("rates", "ETFs", "maker's", "liquidities"). It tries every base
  * `inflectionBases` can give (one, two or three units shorter, the last with
  * a y) from hashes alone, so no word is sliced; a unit test holds the two to
- * the same rules.
+ * the same rules. Answers like `FirstWordFilter.mayHave`, for any base.
  */
-function mayHaveBase(filter: FirstWordFilter, text: string, start: number, end: number): boolean {
+function mayHaveBase(filter: FirstWordFilter, text: string, start: number, end: number): number {
   const len = end - start;
-  if (len < 2) return false;
-  const h2 = hashRange(text, start, end - 2);
+  if (len < 2) return 0;
+  // One pass over the word: the hash without its last three units, then two, then one.
+  const h3 = len > 3 ? hashRange(text, start, end - 3) : 0;
+  const h2 = len > 3 ? (h3 * 31 + hashCode(text.charCodeAt(end - 3))) | 0 : hashRange(text, start, end - 2);
   return (
-    filter.mayHave((h2 * 31 + hashCode(text.charCodeAt(end - 2))) | 0) ||
-    filter.mayHave(h2) ||
-    (len > 3 && filter.mayHave((hashRange(text, start, end - 3) * 31 + LOWER_Y) | 0))
+    filter.mayHave((h2 * 31 + hashCode(text.charCodeAt(end - 2))) | 0) |
+    filter.mayHave(h2) |
+    (len > 3 ? filter.mayHave((h3 * 31 + LOWER_Y) | 0) : 0)
   );
 }
 
@@ -151,10 +172,11 @@ export function tokenize(text: string): TokenSpans {
 }
 
 /**
- * The tokens of `text` that may start a term, as flat pairs of offsets
- * [start, end, start, end…]: those whose lower-case form, or that form
- * without a plural or possessive ending, the filter may hold, and every
- * token with a non-ASCII letter (checked exactly, not hashed). The other
+ * The tokens of `text` that may start a term, as flat triples
+ * [start, end, tries, start, end, tries…], `tries` saying which tries to
+ * look in (`IN_NAMES`, `IN_ABBREVIATIONS`): those whose lower-case form, or
+ * that form without a plural or possessive ending, the filter may hold, and
+ * every token with a non-ASCII letter (looked up in both tries, not hashed). The other
  * tokens are read and hashed but never stored: this runs over every word of
  * a page, mostly before the JIT has warmed up, so the loops do as little as
  * they can per character.
@@ -187,13 +209,10 @@ export function candidateTokens(text: string, filter: FirstWordFilter): number[]
         i++;
       } else break;
     }
-    if (
-      exotic ||
-      filter.mayHave(h) ||
-      ((text.charCodeAt(i - 1) | 32) === LOWER_S && mayHaveBase(filter, text, start, i))
-    ) {
-      found.push(start, i);
-    }
+    const tries = exotic
+      ? IN_NAMES | IN_ABBREVIATIONS
+      : filter.mayHave(h) | ((text.charCodeAt(i - 1) | 32) === LOWER_S ? mayHaveBase(filter, text, start, i) : 0);
+    if (tries !== 0) found.push(start, i, tries);
   }
   return found;
 }
