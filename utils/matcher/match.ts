@@ -110,7 +110,8 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
       else {
         // Lowering token by token is slow: test the first token before walking.
         const firstKey = keyText.slice(start, end).toLowerCase();
-        if (child(ciRoot, firstKey) || hasInflectedRoot(ciRoot, firstKey)) best = walkLowered(ciRoot, keyText, start);
+        const exact = child(ciRoot, firstKey);
+        if (exact || terminalAt(ciRoot, firstKey, exact) !== undefined) best = walkLowered(ciRoot, keyText, start);
       }
     }
     if (tries & IN_ABBREVIATIONS) {
@@ -186,10 +187,6 @@ function isRegnalNumber(text: string, start: number, end: number): boolean {
   if (previousEnd === 0) return false; // the first word of the text
   if (gapKey(text.slice(previousEnd, start)) !== ' ') return false;
   return startsUpper(text, tokenStartBefore(text, previousEnd));
-}
-
-function hasInflectedRoot(root: TrieNode, token: string): boolean {
-  return inflectionBases(token).some((base) => child(root, base)?.t !== undefined);
 }
 
 /** Fallback for texts whose lower-case form changes length: lower each token on its own. */

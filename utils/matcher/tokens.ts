@@ -88,6 +88,12 @@ export interface FirstWordSlots {
   cs: number[];
 }
 
+function bitSetOf(slots: readonly number[]): Uint32Array {
+  const bits = new Uint32Array(1 << (FILTER_BITS - 5));
+  for (const slot of slots) bits[slot >>> 5] |= 1 << (slot & 31);
+  return bits;
+}
+
 /**
  * Bit sets of hashes of every word a term can start with (lower case), one
  * per trie. Almost every word on a page starts no term; this answers
@@ -99,12 +105,12 @@ export interface FirstWordSlots {
  * hashes no glossary words.
  */
 export class FirstWordFilter {
-  private readonly names = new Uint32Array(1 << (FILTER_BITS - 5));
-  private readonly abbreviations = new Uint32Array(1 << (FILTER_BITS - 5));
+  private readonly names: Uint32Array;
+  private readonly abbreviations: Uint32Array;
 
   constructor(slots: FirstWordSlots) {
-    for (const slot of slots.ci) this.names[slot >>> 5] |= 1 << (slot & 31);
-    for (const slot of slots.cs) this.abbreviations[slot >>> 5] |= 1 << (slot & 31);
+    this.names = bitSetOf(slots.ci);
+    this.abbreviations = bitSetOf(slots.cs);
   }
 
   /** `IN_NAMES`, `IN_ABBREVIATIONS`, both or neither (0), for the word of hash `h`. */
@@ -129,14 +135,18 @@ const LOWER_Y = 121;
 function mayHaveBase(filter: FirstWordFilter, text: string, start: number, end: number): number {
   const len = end - start;
   if (len < 2) return 0;
-  // One pass over the word: the hash without its last three units, then two, then one.
-  const h3 = len > 3 ? hashRange(text, start, end - 3) : 0;
-  const h2 = len > 3 ? (h3 * 31 + hashCode(text.charCodeAt(end - 3))) | 0 : hashRange(text, start, end - 2);
-  return (
-    filter.mayHave((h2 * 31 + hashCode(text.charCodeAt(end - 2))) | 0) |
-    filter.mayHave(h2) |
-    (len > 3 ? filter.mayHave((h3 * 31 + LOWER_Y) | 0) : 0)
-  );
+  // One pass over the word: the hash without its last three units ("-ies"
+  // taken off, a y put back), then two ("-es", "'s"), then one ("-s").
+  let withY = 0;
+  let h2: number;
+  if (len > 3) {
+    const h3 = hashRange(text, start, end - 3);
+    withY = filter.mayHave((h3 * 31 + LOWER_Y) | 0);
+    h2 = (h3 * 31 + hashCode(text.charCodeAt(end - 3))) | 0;
+  } else {
+    h2 = hashRange(text, start, end - 2);
+  }
+  return filter.mayHave((h2 * 31 + hashCode(text.charCodeAt(end - 2))) | 0) | filter.mayHave(h2) | withY;
 }
 
 /**
