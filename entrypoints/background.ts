@@ -7,7 +7,7 @@ import { getRevision } from '../utils/db/glossary-store';
 import { glossaryRevisionItem } from '../utils/glossary/revision-signal';
 import { onMessage } from '../utils/messaging/protocol';
 import { getSettings, watchSettings } from '../utils/settings';
-import { readerSearchUrl, readerUrl } from '../utils/reader/reader-url';
+import { readerSearchUrl, readerUrl, readerWelcomeUrl } from '../utils/reader/reader-url';
 import { lookupOfClick, registerLookupMenu } from '../utils/background/lookup-menu';
 import { showTermCount } from '../utils/background/term-count-badge';
 
@@ -23,6 +23,11 @@ export default defineBackground({
     const service = () => backend().then((b) => b.glossary);
     const imports = () => backend().then((b) => b.imports);
     void backend().catch(() => undefined); // import the bundled glossary now, not at the first message
+
+    // A fresh install opens the welcome page once; an update or a browser update opens nothing.
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      if (reason === 'install') void browser.tabs.create({ url: readerWelcomeUrl() });
+    });
 
     onMessage('getMatcher', async () => (await service()).getMatcher());
     onMessage('getTerm', async ({ data }) => (await service()).getTerm(data));

@@ -41,7 +41,7 @@ export function HomePage({ catalog, favourites, history }: HomePageProps) {
       </h1>
       <p class="rd-lead">
         {catalog.terms.length.toLocaleString('en')} trading and markets terms in {catalog.sets.length} sets, kept in your browser and readable
-        offline.
+        offline. <a href={hrefOf({ kind: 'welcome' })}>How Termlight works</a>
       </p>
 
       <section class="rd-section" aria-labelledby="rd-favourites-title">

@@ -20,6 +20,7 @@ import { NotFound } from './NotFound';
 import { ReaderSearch } from './ReaderSearch';
 import { SetPage } from './SetPage';
 import { TermPage } from './TermPage';
+import { WelcomePage } from './WelcomePage';
 import { useBacklinkIndex } from './use-backlinks';
 import { useCatalog, type CatalogState } from './use-catalog';
 import { navigate, useRoute } from './use-route';
@@ -133,6 +134,8 @@ function Page({ route, catalog: state, favourites, hiddenTerms, history, backlin
       );
     case 'search':
       return <LookupPage catalog={catalog} query={route.query} search={search} />;
+    case 'welcome':
+      return <WelcomePage catalog={catalog} />;
     case 'not-found':
       return <NotFound what="page" />;
   }

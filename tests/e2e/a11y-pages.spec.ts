@@ -1,5 +1,5 @@
 /**
- * Termlight's own pages (popup, options, reader) checked with axe-core in the
+ * Termlight's own pages (popup, options, reader and its welcome page) checked with axe-core in the
  * light and the dark theme: no violation at all (contrast, names, roles,
  * landmarks, headings).
  */
@@ -48,6 +48,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       ['reader look-up', async () => {
         await page.goto(`${base}/reader.html#/search?q=funding`);
         await expect(page.getByRole('list', { name: 'Terms matching funding' })).toBeVisible();
+      }],
+      ['reader welcome', async () => {
+        await page.goto(`${base}/reader.html#/welcome`);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Termlight');
       }],
       ['reader A to Z', async () => {
         await page.goto(`${base}/reader.html#/az/f`);

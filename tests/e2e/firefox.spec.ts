@@ -1,6 +1,6 @@
 /**
  * Firefox: Debian's firefox-esr loads the Firefox build through WebDriver
- * BiDi (puppeteer-core). The content script highlights a page, the card
+ * BiDi (puppeteer-core). Installing opens the welcome page; the content script highlights a page, the card
  * opens on hover, Read more opens the reader, and the popup and options
  * (imports, export, feeds, a failed feed sync) work in an extension tab. Skipped with a reason where firefox-esr is not
  * installed.
@@ -72,7 +72,7 @@ async function goWithin(page: Page, path: string, selector: string): Promise<voi
   await page.waitForSelector(selector, { timeout: 10_000 });
 }
 
-test('the Firefox build in firefox-esr: highlights, the card, the reader, the popup, the badge and the look-up menu, the site switch, a set switch, the highlight style, imports (pasted and a file), an export, a feed and its failed sync', async ({ server }) => {
+test('the Firefox build in firefox-esr: the welcome page, highlights, the card, the reader, the popup, the badge and the look-up menu, the site switch, a set switch, the highlight style, imports (pasted and a file), an export, a feed and its failed sync', async ({ server }) => {
   test.setTimeout(90_000);
   const executablePath = firefoxPath();
   test.skip(!executablePath, 'firefox-esr is not installed (apt-get install -y firefox-esr)');
@@ -112,6 +112,12 @@ test('the Firefox build in firefox-esr: highlights, the card, the reader, the po
     await page.setViewport({ width: 1200, height: 800 });
     await page.goto(server.url('/pages/basics.html'));
     await browser.installExtension(FIREFOX_BUILD);
+    // A fresh install opens the welcome page (the reader's #/welcome) once.
+    const welcome = await extensionTab(browser, [page]);
+    await welcome.waitForFunction(() => document.querySelector('h1')?.textContent === 'Welcome to Termlight', { timeout: 10_000 });
+    expect(await welcome.evaluate(() => location.hash)).toBe('#/welcome');
+    await welcome.close();
+    await page.bringToFront();
     // The background imports the glossary on first start; wait for the marks.
     await page.waitForSelector('mark.termlight[data-term-id="funding-rate"]', { timeout: 20_000 });
     const ids = await page.$$eval('mark.termlight', (marks) => marks.map((m) => (m as HTMLElement).dataset.termId));

@@ -3,7 +3,7 @@
  * extension loaded, its service worker and id, and a static HTTP server on
  * 127.0.0.1 serving the shared fixture pages and our own test pages.
  */
-import { test as base, chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,15 +39,36 @@ export function extensionLaunchArgs(extensionDir: string): string[] {
   ];
 }
 
-export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<BrowserContext> {
+/**
+ * Chromium with the extension freshly installed. Termlight opens its welcome
+ * page on install; it is closed here unless `keepWelcome`, so tests start
+ * from a browser with no tab of ours open.
+ */
+export async function launchWithExtension(extensionDir = EXTENSION_DIR, { keepWelcome = false } = {}): Promise<BrowserContext> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
-  return chromium.launchPersistentContext('', {
+  const context = await chromium.launchPersistentContext('', {
     executablePath: chromiumPath(),
     headless: true,
     args: extensionLaunchArgs(extensionDir),
   });
+  if (!keepWelcome) await (await welcomePageOf(context)).close();
+  return context;
+}
+
+/** Whether `url` is the reader's welcome page, which Termlight opens once, on install. */
+export const isWelcomeUrl = (url: string) => /^chrome-extension:\/\/[a-p]{32}\/reader\.html#\/welcome$/.test(url);
+
+/** The welcome tab Termlight opens on install, once it is there. */
+export async function welcomePageOf(context: BrowserContext): Promise<Page> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const page = context.pages().find((p) => isWelcomeUrl(p.url()));
+    if (page) return page;
+    if (Date.now() > deadline) throw new Error('Termlight opened no welcome page on install');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {

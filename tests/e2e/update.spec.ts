@@ -12,7 +12,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
-import { chromiumPath, EXTENSION_DIR, expect, test } from './fixtures';
+import { chromiumPath, EXTENSION_DIR, expect, isWelcomeUrl, test } from './fixtures';
 
 /** Errors and warnings our code logs in a page, and uncaught errors from our content script. */
 function problemsOf(page: Page, extensionId: string): string[] {
@@ -47,6 +47,15 @@ async function workerOf(browser: Browser, extensionId: string, version: string):
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`the service worker of version ${version} did not start`);
+}
+
+/** Termlight's welcome tabs (it opens one on a fresh install and none on an update or a reload). */
+const welcomeTabs = (browser: Browser) => browser.targets().filter((t) => t.type() === 'page' && isWelcomeUrl(t.url()));
+
+/** Closes the welcome tab a fresh install opens, once it is there, so the test's own tabs stay in front. */
+async function closeWelcome(browser: Browser): Promise<void> {
+  const target = await browser.waitForTarget((t) => t.type() === 'page' && isWelcomeUrl(t.url()), { timeout: 10_000 });
+  await (await target.asPage())!.close();
 }
 
 const markIds = (page: Page) => page.$$eval('mark.termlight', (marks) => marks.map((m) => (m as HTMLElement).dataset.termId ?? ''));
@@ -105,6 +114,7 @@ test('a tab open before install starts Termlight when the toolbar button is clic
     const text = await open.$eval('body', (b) => (b as HTMLElement).innerText);
     const id = await browser.installExtension(EXTENSION_DIR);
     const problems = problemsOf(open, id);
+    await closeWelcome(browser);
     await workerOf(browser, id, JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')).version);
     // Chrome does not run the new extension's content script in the open tab by itself.
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -149,6 +159,7 @@ test('an update and a reload with tabs open: old content scripts detach quietly,
   try {
     const id = await browser.installExtension(dir);
     const v1 = await workerOf(browser, id, '1.0.0');
+    await closeWelcome(browser);
     // A user choice made before the update: every occurrence highlighted.
     await v1.evaluate(() => chrome.storage.sync.set({ settings: { highlightMode: 'all' } }));
     const open = await browser.newPage();
@@ -211,6 +222,8 @@ test('an update and a reload with tabs open: old content scripts detach quietly,
     await next.waitForSelector('mark.termlight', { timeout: 20_000 });
     expect(await markIds(next)).toContain('funding-rate');
 
+    // Neither the update nor the reload opened the welcome page again.
+    expect(welcomeTabs(browser)).toEqual([]);
     expect(problems).toEqual([]);
     expect(nextProblems).toEqual([]);
   } finally {

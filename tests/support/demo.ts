@@ -3,7 +3,8 @@
  * pages (served from ../shared/fixtures/pages on 127.0.0.1) so you can hover
  * the highlighted terms. Needs a display; on a headless machine it takes a
  * screenshot of each page, with a definition card open, and of the popup,
- * reader and options pages into demo-output/ instead.
+ * welcome, reader and options pages into demo-output/ instead. (The welcome
+ * page also opens by itself, as on any fresh install.)
  */
 import { chromium, type Page } from '@playwright/test';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -53,7 +54,8 @@ async function screenshotExtensionPages(): Promise<void> {
   await popup.getByRole('combobox', { name: 'Search the glossary' }).fill('funding');
   await popup.waitForTimeout(500);
   await popup.screenshot({ path: join(outDir, 'popup-search.png') });
-  for (const [name, path] of [['reader', '/reader.html#/term/open-interest-collapse'], ['options', '/options.html']]) {
+  const pages = [['welcome', '/reader.html#/welcome'], ['reader', '/reader.html#/term/open-interest-collapse'], ['options', '/options.html']];
+  for (const [name, path] of pages) {
     const tab = await context.newPage();
     await tab.goto(`${base}${path}`);
     await tab.waitForTimeout(800);

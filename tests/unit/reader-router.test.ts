@@ -44,6 +44,7 @@ describe('the reader router', () => {
       { kind: 'term', termId: 'x&y', setId: 's&p?=1' },
       { kind: 'search', query: 'S&P 500 #1 “funding”?' },
       { kind: 'search', query: '' },
+      { kind: 'welcome' },
     ];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
   });
@@ -52,6 +53,11 @@ describe('the reader router', () => {
     expect(termHref('open-interest-collapse')).toBe('#/term/open-interest-collapse');
     expect(setHref('macro-rates')).toBe('#/set/macro-rates');
     expect(parseRoute(`#/term/${encodeURIComponent('<b>x</b>')}`)).toEqual({ kind: 'term', termId: '<b>x</b>' });
+  });
+
+  it('reads the welcome page, and nothing under it', () => {
+    expect(parseRoute('#/welcome')).toEqual({ kind: 'welcome' });
+    expect(parseRoute('#/welcome/x').kind).toBe('not-found');
   });
 
   it('reads a look-up, with or without words', () => {

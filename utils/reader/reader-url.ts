@@ -18,3 +18,8 @@ export function readerUrl(termId?: string): string {
 export function readerSearchUrl(query: string): string {
   return `${browser.runtime.getURL(READER_PATH)}${hrefOf({ kind: 'search', query })}`;
 }
+
+/** The reader's welcome page: what Termlight does and where its controls are (opened on install). */
+export function readerWelcomeUrl(): string {
+  return `${browser.runtime.getURL(READER_PATH)}${hrefOf({ kind: 'welcome' })}`;
+}

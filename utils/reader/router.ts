@@ -10,6 +10,7 @@
  *                          next/previous walk that set rather than A to Z
  *   #/search?q=<words>     look words up (the page's "Look up in Termlight"
  *                          menu): the term they name, or the terms that match
+ *   #/welcome              how Termlight works (opened once, on install)
  *
  * Pure: parse and format only. Ids are percent-encoded in the hash and
  * decoded here; anything that does not parse is a `not-found` route, never
@@ -30,6 +31,7 @@ export type Route =
   | { kind: 'az'; letter?: Letter }
   | { kind: 'term'; termId: string; setId?: string }
   | { kind: 'search'; query: string }
+  | { kind: 'welcome' }
   | { kind: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -66,6 +68,8 @@ export function parseRoute(hash: string): Route {
     }
     case 'search':
       return id === undefined ? { kind: 'search', query: query.get('q') ?? '' } : notFound;
+    case 'welcome':
+      return id === undefined ? { kind: 'welcome' } : notFound;
     default:
       return notFound;
   }
@@ -86,6 +90,8 @@ export function hrefOf(route: Route): string {
     }
     case 'search':
       return `#/search?q=${encodeURIComponent(route.query)}`;
+    case 'welcome':
+      return '#/welcome';
     case 'not-found':
       return `#${route.path}`;
   }
