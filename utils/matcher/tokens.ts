@@ -13,9 +13,20 @@ for (let c = 0; c < 128; c++) {
   if (/[A-Za-z0-9]/.test(ch)) ASCII_WORD_LOWER[c] = ch.toLowerCase().charCodeAt(0);
 }
 
-/** Latin-1 (codes below 256) word characters, decided once by the same Unicode classes. */
+/**
+ * Latin-1 (codes below 256) word characters: the ranges `WORD_CHAR` gives
+ * (digits, letters, ª µ º, superscript digits and fractions, the accented
+ * letters but × and ÷), written out rather than asked of the regular
+ * expression. Compiling a Unicode-property expression takes a few
+ * milliseconds, and this module is evaluated on every page and frame the
+ * content script runs in, paused or not; the expression is now compiled
+ * only when a page holds a character past Latin-1. A unit test holds the
+ * ranges to the expression.
+ */
 const LATIN1_WORD = new Uint8Array(256);
-for (let c = 0; c < 256; c++) LATIN1_WORD[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
+for (const [from, to] of [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a], [0xaa, 0xaa], [0xb2, 0xb3], [0xb5, 0xb5], [0xb9, 0xba], [0xbc, 0xbe], [0xc0, 0xd6], [0xd8, 0xf6], [0xf8, 0xff]]) {
+  LATIN1_WORD.fill(1, from, to + 1);
+}
 
 /**
  * General Punctuation (U+2000 to U+206F: curly quotes, dashes, ellipsis,
