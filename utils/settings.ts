@@ -1,10 +1,15 @@
 /**
  * User settings, declared once as versioned `wxt/storage` items. They live in
  * `storage.sync` (small, follows the user across browsers); the glossary
- * itself stays in IndexedDB.
+ * itself stays in IndexedDB. Hidden terms, the one list that grows into the
+ * hundreds, are kept in items of their own (hidden-terms-storage.ts) and read
+ * and written with the rest, in one call each way, as one `Settings`.
  */
 import { storage } from 'wxt/utils/storage';
+import { HIDDEN_TERM_ITEM_COUNT, HIDDEN_TERM_KEYS, SYNC_ITEM_QUOTA_BYTES, packHiddenTerms, unpackHiddenTerms, utf8Bytes } from './hidden-terms-storage';
 import { SETTINGS_VERSION, migrateSettingsToV2 } from './settings-migrations';
+
+export { SYNC_ITEM_QUOTA_BYTES } from './hidden-terms-storage';
 
 export type HighlightMode = 'first' | 'all';
 /** Site rules: on everywhere except the listed sites, or only on the listed sites. */
@@ -95,52 +100,76 @@ export const settingsItem = storage.defineItem<Settings>('sync:settings', {
   migrations: { 2: migrateSettingsToV2 },
 });
 
-/**
- * What `storage.sync` holds at most in one item (Chrome's and Firefox's
- * QUOTA_BYTES_PER_ITEM), counted as the key plus its value as JSON. A write
- * over it fails; Termlight checks first so it can say what to trim.
- */
-export const SYNC_ITEM_QUOTA_BYTES = 8192;
+/** The hidden-term items, in the order they fill. */
+const hiddenTermItems = HIDDEN_TERM_KEYS.map((key) => storage.defineItem<string[]>(`sync:${key}`, { fallback: [] }));
 
-/** Lists that grow with use, and where the user trims each one. */
+/** Lists of the settings item that grow with use, and where the user trims each one. */
 const GROWING_FIELDS = {
-  hiddenTerms: 'hidden terms (Options › Term sets › Hidden terms)',
   disabledSites: 'sites where Termlight is off (Options › Site rules)',
   enabledSites: 'sites where Termlight works (Options › Site rules)',
   disabledSets: 'term sets turned off (Options › Term sets)',
   setColors: 'set colours (Options › Term sets)',
 } as const satisfies Partial<Record<keyof Settings, string>>;
 
-const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+const bytes = (n: number) => `${n.toLocaleString('en')} bytes`;
+
+/** The settings item as stored: everything but the hidden terms, which have items of their own. */
+function storedSettings(settings: Settings): Settings {
+  return { ...settings, hiddenTerms: [] };
+}
 
 /**
  * Why these settings cannot be saved, or null if they fit: the browser syncs
- * settings as one item of at most 8 KB, and the message names the list that
- * takes the most room so the user knows what to trim.
+ * the settings item with at most 8 KB, and the hidden terms in
+ * HIDDEN_TERM_ITEM_COUNT items of as much; the message names the list to trim.
  */
 export function settingsTooLarge(settings: Settings): string | null {
-  const size = utf8Bytes(settingsItem.key.replace(/^sync:/, '') + JSON.stringify(settings));
+  if (!packHiddenTerms(settings.hiddenTerms)) {
+    return (
+      `Not saved: the browser syncs at most ${HIDDEN_TERM_ITEM_COUNT} lists of ${bytes(SYNC_ITEM_QUOTA_BYTES)} of hidden terms, ` +
+      `and ${settings.hiddenTerms.length.toLocaleString('en')} hidden terms need more. ` +
+      `Show a few again (Options › Term sets › Hidden terms) and try again.`
+    );
+  }
+  const stored = storedSettings(settings);
+  const size = utf8Bytes(settingsItem.key.replace(/^sync:/, '') + JSON.stringify(stored));
   if (size <= SYNC_ITEM_QUOTA_BYTES) return null;
   const fields = Object.keys(GROWING_FIELDS) as (keyof typeof GROWING_FIELDS)[];
-  const largest = fields.reduce((a, b) => (utf8Bytes(JSON.stringify(settings[b])) > utf8Bytes(JSON.stringify(settings[a])) ? b : a));
-  const bytes = (n: number) => `${n.toLocaleString('en')} bytes`;
+  const largest = fields.reduce((a, b) => (utf8Bytes(JSON.stringify(stored[b])) > utf8Bytes(JSON.stringify(stored[a])) ? b : a));
   return (
     `Settings not saved: the browser syncs at most ${bytes(SYNC_ITEM_QUOTA_BYTES)} of settings and these need ${bytes(size)}. ` +
     `The ${GROWING_FIELDS[largest]} take the most room; remove a few and try again.`
   );
 }
 
-/** Stored settings merged over the defaults, so a field added later always has a value. */
+/**
+ * Stored settings merged over the defaults, so a field added later always
+ * has a value, with the hidden terms from their items (and any an older
+ * version kept in the settings item, until the next save moves them).
+ */
 export async function getSettings(): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+  const [stored, hidden] = await Promise.all([settingsItem.getValue(), storage.getItems(hiddenTermItems)]);
+  const settings = { ...DEFAULT_SETTINGS, ...stored };
+  return { ...settings, hiddenTerms: unpackHiddenTerms([settings.hiddenTerms, ...hidden.map((h) => h.value)]) };
 }
 
-/** Saves a change to the settings; rejects, saving nothing, with a message for the user if they would not fit. */
+/**
+ * Saves a change to the settings; rejects, saving nothing, with a message for
+ * the user if they would not fit. The settings item, its version and every
+ * hidden-term item are written in one call, so no context reads half a change.
+ */
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   const next = { ...(await getSettings()), ...patch };
+  next.hiddenTerms = unpackHiddenTerms([next.hiddenTerms]);
   const problem = settingsTooLarge(next);
   if (problem) throw new Error(problem);
-  await settingsItem.setValue(next);
+  const lists = packHiddenTerms(next.hiddenTerms)!;
+  await storage.setItems([
+    { item: settingsItem, value: storedSettings(next) },
+    // The version, as settingsItem.setValue writes it on a first save: written raw, the item would otherwise be migrated again.
+    { key: `${settingsItem.key}$`, value: { v: SETTINGS_VERSION } },
+    ...hiddenTermItems.map((item, i) => ({ item, value: lists[i] })),
+  ]);
   return next;
 }
 
@@ -165,8 +194,24 @@ export async function cannotHideTerm(termId: string): Promise<string | null> {
   return settingsTooLarge({ ...settings, ...withTermsHidden(settings, [termId], true) });
 }
 
+/**
+ * Calls back with the whole settings after any change to them. A save writes
+ * several items at once and each reports its change; the settings are read
+ * again on each, and only the last read is passed on.
+ */
 export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => callback({ ...DEFAULT_SETTINGS, ...value }));
+  let latest = 0;
+  const reread = () => {
+    const read = ++latest;
+    getSettings().then(
+      (settings) => {
+        if (read === latest) callback(settings);
+      },
+      () => undefined, // the extension is going away (reloaded or updated)
+    );
+  };
+  const unwatchers = [settingsItem, ...hiddenTermItems].map((item) => item.watch(reread));
+  return () => unwatchers.forEach((unwatch) => unwatch());
 }
 
 /** Whether Termlight should run on a page with this hostname. */

@@ -29,9 +29,14 @@ export function HiddenTerms({ hiddenTerms }: Props) {
 
   useEffect(() => {
     let live = true;
-    void Promise.all(hiddenTerms.map((id) => sendMessage('getTerm', id).catch(() => null))).then((views) => {
-      if (live) setNames(Object.fromEntries(views.flatMap((v) => (v ? [[v.id, v.term]] : []))));
-    });
+    if (hiddenTerms.length === 0) return;
+    // One request for every name, however many terms are hidden (thousands fit in the settings).
+    const hidden = new Set(hiddenTerms);
+    void sendMessage('listTerms', {})
+      .then((terms) => {
+        if (live) setNames(Object.fromEntries(terms.filter((t) => hidden.has(t.id)).map((t) => [t.id, t.term])));
+      })
+      .catch(() => undefined);
     return () => {
       live = false;
     };

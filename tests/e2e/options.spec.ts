@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, SEEDS_DIR, test, waitForGlossary } from './fixtures';
-import { setSettings, settledHighlights } from './support';
+import { setSettings, settledHighlights, storedHiddenTerms } from './support';
 
 const FIVE = [
   'diversification-failure',
@@ -251,7 +251,7 @@ test.describe('the options page', () => {
     const options = await openOptions(context, extensionId);
     const list = options.locator('.hidden-terms li');
     await expect(list).toHaveText(['BasisShow again', 'Funding RateShow again', 'Short SqueezeShow again']);
-    const hiddenNow = () => serviceWorker.evaluate(async () => ((await chrome.storage.sync.get('settings')).settings as { hiddenTerms: string[] }).hiddenTerms);
+    const hiddenNow = () => storedHiddenTerms(serviceWorker);
 
     await options.getByRole('button', { name: 'Show all 3 again…' }).click();
     await expect(options.getByRole('group', { name: 'Show all hidden terms again' })).toContainText('Highlight all 3 terms again?');
@@ -263,8 +263,8 @@ test.describe('the options page', () => {
     await options.getByRole('button', { name: 'Show all 3 again…' }).click();
     // A term hidden in another tab while the question is open joins the list and the question.
     await serviceWorker.evaluate(async () => {
-      const { settings } = (await chrome.storage.sync.get('settings')) as { settings: { hiddenTerms: string[] } };
-      await chrome.storage.sync.set({ settings: { ...settings, hiddenTerms: [...settings.hiddenTerms, 'max-pain'] } });
+      const { hiddenTerms0 } = (await chrome.storage.sync.get('hiddenTerms0')) as { hiddenTerms0: string[] };
+      await chrome.storage.sync.set({ hiddenTerms0: [...hiddenTerms0, 'max-pain'] });
     });
     await expect(list).toHaveCount(4);
     await expect(options.getByRole('group', { name: 'Show all hidden terms again' })).toContainText('Highlight all 4 terms again?');

@@ -251,7 +251,7 @@ test.describe('the toolbar popup', () => {
     const popup = await openPopup(context, extensionId);
     const site = popup.getByRole('switch', { name: 'On for 127.0.0.1' });
     await site.click();
-    await expect(popup.getByRole('alert')).toHaveText(/^Settings not saved: the browser syncs at most 8,192 bytes of settings .* The hidden terms/);
+    await expect(popup.getByRole('alert')).toHaveText(/^Settings not saved: the browser syncs at most 8,192 bytes of settings .* The sites where Termlight is off/);
     await expect(site).toBeChecked();
     await page.waitForTimeout(300);
     await expect(page.locator('mark.termlight')).toHaveCount(before.length);

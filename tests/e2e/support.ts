@@ -1,36 +1,50 @@
 /** Helpers shared by the end-to-end specs. */
 import type { Page, Worker } from '@playwright/test';
 import type { Settings } from '../../utils/settings';
+import { HIDDEN_TERM_KEYS, SYNC_ITEM_QUOTA_BYTES } from '../../utils/hidden-terms-storage';
 import { SETTINGS_VERSION } from '../../utils/settings-migrations';
 
 /**
  * Changes settings the way the options page does: through storage.sync, with
  * the item's version (`settings$`), so that a context starting meanwhile does
  * not take the value for an old one to migrate and write it back over this.
+ * Hidden terms go where Termlight keeps them, in their own items
+ * (`hiddenTerms0`…, utils/hidden-terms-storage.ts): all in the first, which
+ * holds hundreds.
  */
 export async function setSettings(serviceWorker: Worker, patch: Partial<Settings>): Promise<void> {
   await serviceWorker.evaluate(
-    async ({ p, version }) => {
+    async ({ p, version, hiddenKeys }) => {
       const { settings } = await chrome.storage.sync.get('settings');
-      await chrome.storage.sync.set({ settings: { ...(settings ?? {}), ...p }, settings$: { v: version } });
+      const { hiddenTerms, ...rest } = p;
+      const hidden = hiddenTerms ? Object.fromEntries(hiddenKeys.map((key, i) => [key, i === 0 ? hiddenTerms : []])) : {};
+      await chrome.storage.sync.set({ settings: { ...(settings ?? {}), ...rest, hiddenTerms: [] }, settings$: { v: version }, ...hidden });
     },
-    { p: patch, version: SETTINGS_VERSION },
+    { p: patch, version: SETTINGS_VERSION, hiddenKeys: HIDDEN_TERM_KEYS },
   );
 }
 
+/** The hidden terms as stored, across their items. */
+export async function storedHiddenTerms(serviceWorker: Worker): Promise<string[]> {
+  return serviceWorker.evaluate(async (keys) => {
+    const items = await chrome.storage.sync.get(keys);
+    return keys.flatMap((key) => (items[key] as string[] | undefined) ?? []).sort();
+  }, HIDDEN_TERM_KEYS);
+}
+
 /**
- * Stores the current settings with their hidden terms padded so the item is
- * exactly `bytes` long, counted as Termlight and Chrome count it (key + JSON,
- * UTF-8), straight through chrome.storage.sync. Returns the size stored, or
- * the browser's error if it refused.
+ * Stores the current settings with their list of sites where Termlight is
+ * off padded so the item is exactly `bytes` long, counted as Termlight and
+ * Chrome count it (key + JSON, UTF-8), straight through chrome.storage.sync.
+ * Returns the size stored, or the browser's error if it refused.
  */
 export async function storeSettingsOfSize(serviceWorker: Worker, bytes: number): Promise<number | string> {
   return serviceWorker.evaluate(
     async ({ target, version }) => {
       const { settings } = (await chrome.storage.sync.get('settings')) as { settings?: object };
       const size = (s: unknown) => new TextEncoder().encode('settings' + JSON.stringify(s)).length;
-      const padded = { ...settings, hiddenTerms: ['pad'] };
-      padded.hiddenTerms = ['pad'.padEnd(3 + target - size(padded), 'x')];
+      const padded = { ...settings, disabledSites: ['pad'] };
+      padded.disabledSites = ['pad'.padEnd(3 + target - size(padded), 'x')];
       try {
         await chrome.storage.sync.set({ settings: padded, settings$: { v: version } });
         return size(padded);
@@ -39,6 +53,30 @@ export async function storeSettingsOfSize(serviceWorker: Worker, bytes: number):
       }
     },
     { target: bytes, version: SETTINGS_VERSION },
+  );
+}
+
+/**
+ * Fills every hidden-term item with made-up term ids, each item to within a
+ * few bytes of the browser's per-item quota (less than the 16 bytes a term
+ * id of 13 letters or more takes), so that no such term can be hidden. Returns how many ids it stored.
+ */
+export async function fillHiddenTerms(serviceWorker: Worker): Promise<number> {
+  return serviceWorker.evaluate(
+    async ({ keys, quota }) => {
+      const items: Record<string, string[]> = {};
+      let n = 0;
+      for (const key of keys) {
+        const ids: string[] = [];
+        const size = () => new TextEncoder().encode(key + JSON.stringify(ids)).length;
+        // Each id takes 16 bytes with its comma: fill while one more fits, as Termlight packs them.
+        while (size() + 16 <= quota) ids.push(`filler-${String(n++).padStart(6, '0')}`);
+        items[key] = ids;
+      }
+      await chrome.storage.sync.set(items);
+      return Object.values(items).reduce((sum, ids) => sum + ids.length, 0);
+    },
+    { keys: HIDDEN_TERM_KEYS, quota: SYNC_ITEM_QUOTA_BYTES },
   );
 }
 

@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, Worker } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, requireSharedPages, ROOT, test, waitForGlossary } from './fixtures';
-import { setSettings, settledHighlights, storeSettingsOfSize } from './support';
+import { fillHiddenTerms, setSettings, settledHighlights, storedHiddenTerms, storeSettingsOfSize } from './support';
 import { HIDE_UNDO_MS } from '../../components/tooltip/tooltip-card';
 
 const HOST = 'termlight-tooltip';
@@ -482,7 +482,7 @@ test.describe('definition card', () => {
     await expect(squeeze(page)).not.toHaveCount(0);
   });
 
-  test('settings too large for storage.sync: Hide and Options say why and change nothing', async ({ context, server, serviceWorker, extensionId }) => {
+  test('settings or hidden terms too large for storage.sync: Options and Hide say why and change nothing', async ({ context, server, serviceWorker, extensionId }) => {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     // Any change makes the options page store the whole settings object.
@@ -499,23 +499,39 @@ test.describe('definition card', () => {
     await options.getByLabel('Site', { exact: true }).fill('example.com');
     await options.getByRole('button', { name: 'Turn off on this site' }).click();
     const alert = options.locator('.save-error');
-    await expect(alert).toHaveText(/^Settings not saved: the browser syncs at most 8,192 bytes of settings and these need 8,19\d bytes\. The hidden terms/);
+    await expect(alert).toHaveText(/^Settings not saved: the browser syncs at most 8,192 bytes of settings and these need 8,19\d bytes\. The sites where Termlight is off \(Options › Site rules\) take the most room/);
     await expect(options.getByLabel('Site', { exact: true })).toHaveValue('example.com');
     expect(await stored()).toEqual(full);
 
-    // The card: Hide says why instead of offering Undo, and the term stays highlighted.
+    // The card, once the hidden-term items are full: Hide says why instead of offering Undo, and the term stays highlighted.
+    expect(await fillHiddenTerms(serviceWorker)).toBeGreaterThan(4000);
+    const hiddenBefore = await storedHiddenTerms(serviceWorker);
     const page = await context.newPage();
     await page.goto(server.url('/pages/basics.html'));
     await settledHighlights(page);
     const squeeze = page.locator('mark.termlight[data-term-id="short-squeeze"]');
     await squeeze.first().hover();
     await page.locator(`${CARD} button.hide`).click();
-    await expect(page.locator(`${CARD} [role="alert"]`)).toHaveText(/^Settings not saved: .* The hidden terms \(Options › Term sets › Hidden terms\) take the most room/);
+    await expect(page.locator(`${CARD} [role="alert"]`)).toHaveText(
+      /^Not saved: the browser syncs at most 10 lists of 8,192 bytes of hidden terms, and [\d,]+ hidden terms need more\. Show a few again \(Options › Term sets › Hidden terms\)/,
+    );
     await expect(page.locator(`${CARD} button.undo`)).toHaveCount(0);
     await moveAway(page);
     await page.waitForTimeout(500);
     await expect(squeeze).not.toHaveCount(0);
     expect(await stored()).toEqual(full);
+    expect(await storedHiddenTerms(serviceWorker)).toEqual(hiddenBefore);
+
+    // Showing one hidden term again (Options, which Chrome lets write all the items at their fullest) makes room: Hide works.
+    await options.reload();
+    await options.getByRole('button', { name: 'Show filler-000000 again' }).click();
+    await expect.poll(() => storedHiddenTerms(serviceWorker).then((ids) => ids.length)).toBe(hiddenBefore.length - 1);
+    await squeeze.first().hover();
+    await page.locator(`${CARD} button.hide`).click();
+    await expect(page.locator(`${CARD} button.undo`)).toBeVisible();
+    await moveAway(page);
+    await expect.poll(() => storedHiddenTerms(serviceWorker)).toContain('short-squeeze');
+    expect(await options.locator('.save-error').count()).toBe(0);
   });
 
   test('a term inside a modal dialog gets its card on top of the dialog, and the card can be used', async ({ context, server }) => {
