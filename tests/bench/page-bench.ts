@@ -9,7 +9,8 @@
  * Termlight's figure is its main-thread work time, not counting the time it
  * yields to the page between slices. Prints ratios, the longest main-thread
  * task of (b), and distinct terms found (glossary coverage). Then a 20 Hz
- * order-book page: CPU time with and without Termlight watching it.
+ * order-book page: CPU time with and without Termlight watching it; and the
+ * built extension's start-up cost on a page load (startup.ts).
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
@@ -24,6 +25,7 @@ import { compileMatcher } from '../../utils/matcher';
 import { chromiumPath, SHARED_PAGES } from '../e2e/fixtures';
 import { startStaticServer } from '../support/static-server';
 import type { BenchEngine, BenchGlobal } from './page-engine-entry';
+import { startupCost } from './startup';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FINANCE = ['reuters-fed-rates', 'bloomberg-markets', 'politico-imf-outlook', 'fool-investing', 'coindesk-bitcoin', 'cnnmoney', 'fortune', 'cbc-housing-market'];
@@ -177,6 +179,7 @@ async function main() {
   if (only.length === 0 || only.includes('dense')) await densePage(browser, code);
   await browser.close();
   await server.close();
+  if (only.length === 0 || only.includes('startup')) await startupCost(pagesServer.url('/pages/basics.html'));
   await pagesServer.close();
 }
 
