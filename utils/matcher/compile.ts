@@ -11,47 +11,17 @@ import { firstWordSlot, gapKey, normalizeToken, tokenize, type FirstWordSlots } 
 export interface TrieNode {
   /**
    * Children: alternately keyed by a token and by a gap key. A plain object,
-   * not a Map, because extension messages travel as JSON; read it with
-   * `child`. Under the root, each child arrives as its subtree's JSON text
-   * (`packRoot`).
+   * not a Map, because extension messages travel as JSON; read it with `child`.
    */
-  c?: Record<string, TrieNode | PackedTrie>;
+  c?: Record<string, TrieNode>;
   /** Id of the term a match ending here belongs to. */
   t?: string;
 }
 
-/** A subtree kept as its JSON text until a page first walks into it (see `packRoot`). */
-type PackedTrie = string;
-
-/**
- * A child node, ignoring inherited keys ("constructor" is a word, not a
- * child). A packed subtree is parsed the first time it is reached, and kept.
- */
+/** A child node, ignoring inherited keys ("constructor" is a word, not a child). */
 export function child(node: TrieNode, key: string): TrieNode | undefined {
   const children = node.c;
-  if (children === undefined || !Object.hasOwn(children, key)) return undefined;
-  const next = children[key];
-  if (typeof next !== 'string') return next;
-  const parsed = JSON.parse(next) as TrieNode;
-  children[key] = parsed;
-  return parsed;
-}
-
-/**
- * Turns each subtree under the root into its JSON text. Every page load
- * receives the matcher in a message, and the page's main thread builds its
- * objects before the content script sees it: some ten thousand trie nodes,
- * of which a page reaches the subtrees of a few dozen first words. As text,
- * the subtrees arrive as a thousand strings, and a page parses only those
- * its words lead into. Parsing the payload takes 1.0-1.3 ms instead of
- * 2.7-5.3 ms (Node, same machine; 150 subtrees then cost 0.6 ms), and a
- * small page's load took 4-8 ms less main-thread time in Chromium (two A/B
- * runs of 15 and 25 alternating loads, noise about 10 ms). The message is
- * 16% larger (quotes escaped inside the strings).
- */
-function packRoot(root: TrieNode): TrieNode {
-  if (root.c === undefined) return root;
-  return { ...root, c: Object.fromEntries(Object.entries(root.c).map(([key, node]) => [key, JSON.stringify(node)])) };
+  return children !== undefined && Object.hasOwn(children, key) ? children[key] : undefined;
 }
 
 export interface CompiledMatcher {
@@ -126,7 +96,5 @@ export function compileMatcher(terms: readonly Term[], options: CompileOptions =
   }
   const slotsOf = (root: TrieNode) => [...new Set(Object.keys(root.c ?? {}).map(firstWordSlot))];
   matcher.firstWords = { ci: slotsOf(matcher.ci), cs: slotsOf(matcher.cs) };
-  matcher.ci = packRoot(matcher.ci);
-  matcher.cs = packRoot(matcher.cs);
   return matcher;
 }
