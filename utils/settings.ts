@@ -2,8 +2,8 @@
  * User settings, declared once as versioned `wxt/storage` items. They live in
  * `storage.sync` (small, follows the user across browsers); the glossary
  * itself stays in IndexedDB. Hidden terms, the one list that grows into the
- * hundreds, are kept in items of their own (hidden-terms-storage.ts) and read
- * and written with the rest, in one call each way, as one `Settings`.
+ * hundreds, are kept in items of their own (hidden-terms-storage.ts), read
+ * with the rest as one `Settings` and written with it in one call.
  */
 import { storage } from 'wxt/utils/storage';
 import { HIDDEN_TERM_ITEM_COUNT, HIDDEN_TERM_KEYS, SYNC_ITEM_QUOTA_BYTES, packHiddenTerms, unpackHiddenTerms, utf8Bytes } from './hidden-terms-storage';
