@@ -5,6 +5,7 @@
  * hundreds, are kept in items of their own (hidden-terms-storage.ts), read
  * with the rest as one `Settings` and written with it in one call.
  */
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { HIDDEN_TERM_ITEM_COUNT, HIDDEN_TERM_KEYS, SYNC_ITEM_QUOTA_BYTES, packHiddenTerms, unpackHiddenTerms, utf8Bytes } from './hidden-terms-storage';
 import { SETTINGS_VERSION, migrateSettingsToV2 } from './settings-migrations';
@@ -194,14 +195,18 @@ export async function cannotHideTerm(termId: string): Promise<string | null> {
   return settingsTooLarge({ ...settings, ...withTermsHidden(settings, [termId], true) });
 }
 
+/** The `storage.sync` keys the settings are read from. */
+const SETTINGS_KEYS = new Set([settingsItem, ...hiddenTermItems].map((item) => item.key.replace(/^sync:/, '')));
+
 /**
- * Calls back with the whole settings after any change to them. A save writes
- * several items at once and each reports its change; the settings are read
- * again on each, and only the last read is passed on.
+ * Calls back with the whole settings after any change to them. One listener
+ * for all their items: a save writes several at once in one change event,
+ * which is read back once, and only the last read is passed on.
  */
 export function watchSettings(callback: (settings: Settings) => void): () => void {
   let latest = 0;
-  const reread = () => {
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'sync' || !Object.keys(changes).some((key) => SETTINGS_KEYS.has(key))) return;
     const read = ++latest;
     getSettings().then(
       (settings) => {
@@ -210,8 +215,8 @@ export function watchSettings(callback: (settings: Settings) => void): () => voi
       () => undefined, // the extension is going away (reloaded or updated)
     );
   };
-  const unwatchers = [settingsItem, ...hiddenTermItems].map((item) => item.watch(reread));
-  return () => unwatchers.forEach((unwatch) => unwatch());
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
 }
 
 /** Whether Termlight should run on a page with this hostname. */

@@ -94,13 +94,20 @@ describe('hidden terms in storage.sync', () => {
     expect((await getSettings()).hiddenTerms).toEqual(['funding-rate', 'max-pain']);
   });
 
-  it('a watcher hears of a term hidden elsewhere, with the whole settings', async () => {
+  it('a watcher hears of a term hidden elsewhere, with the whole settings, once per save', async () => {
     const seen: Settings[] = [];
     const unwatch = watchSettings((s) => seen.push(s));
     await updateSettings({ theme: 'dark' });
-    await setTermHidden('basis', true);
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    // Another context writes one hidden-term item only.
+    await fakeBrowser.storage.sync.set({ hiddenTerms0: ['basis'] });
     await vi.waitFor(() => expect(seen.at(-1)?.hiddenTerms).toEqual(['basis']));
     expect(seen.at(-1)?.theme).toBe('dark');
+    // A save writes eleven items and the version in one go: one call back.
+    await setTermHidden('max-pain', true);
+    await vi.waitFor(() => expect(seen.at(-1)?.hiddenTerms).toEqual(['basis', 'max-pain']));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen).toHaveLength(3);
     unwatch();
   });
 });
