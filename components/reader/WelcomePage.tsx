@@ -30,7 +30,8 @@ const SETTINGS: ReadonlyArray<{ section: OptionsSection; label: string; what: st
   { section: 'appearance', label: 'Appearance', what: 'every occurrence or the first, underline or tint, hover delay, theme, Tab to highlights' },
   { section: 'sites', label: 'Site rules', what: 'everywhere but some sites, or only on the sites you list' },
   { section: 'feeds', label: 'Feeds', what: 'subscribe to a team’s glossary; it syncs on a schedule' },
-  { section: 'my-terms', label: 'My terms', what: 'add your own words and definitions, or import a file' },
+  { section: 'my-terms', label: 'My terms', what: 'add your own words and definitions' },
+  { section: 'import', label: 'Import', what: 'bring in a glossary file: Termlight JSON, CSV or a page’s schema.org glossary' },
 ];
 
 export function WelcomePage({ catalog }: { catalog: Catalog }) {
