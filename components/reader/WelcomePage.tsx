@@ -5,7 +5,7 @@
  * show real terms and the definitions the user will see.
  */
 import { browser } from 'wxt/browser';
-import type { Catalog } from '../../utils/reader/catalog';
+import { termViewOf, type Catalog } from '../../utils/reader/catalog';
 import { optionsHref, type OptionsSection } from '../../utils/options/options-link';
 import { hrefOf, setHref, termHref } from '../../utils/reader/router';
 import { useTitle } from './use-title';
@@ -37,7 +37,7 @@ const SETTINGS: ReadonlyArray<{ section: OptionsSection; label: string; what: st
 export function WelcomePage({ catalog }: { catalog: Catalog }) {
   useTitle('Welcome');
   const optionsBase = browser.runtime.getURL('/options.html');
-  const card = catalog.termById.get(CARD_TERM);
+  const card = termViewOf(catalog, CARD_TERM);
   return (
     <div class="rd-page rd-welcome">
       <h1 class="rd-title" tabIndex={-1}>
@@ -75,7 +75,7 @@ export function WelcomePage({ catalog }: { catalog: Catalog }) {
               {card.sets.map((id, i) => (
                 <span key={id}>
                   {i > 0 && ' · '}
-                  <a href={setHref(id)}>{catalog.setById.get(id)?.title ?? id}</a>
+                  <a href={setHref(id)}>{card.setTitles[i]}</a>
                 </span>
               ))}
             </p>
