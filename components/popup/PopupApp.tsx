@@ -7,7 +7,6 @@
  * empty, results as soon as it is not) and the entry view, a stack so
  * related terms can be followed and Escape steps back.
  */
-import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { optionId } from '../search/ResultList';
 import { SearchResultsPanel } from '../search/SearchResultsPanel';
@@ -21,7 +20,7 @@ import { revealOnPage } from './active-page';
 import { PageGlossaryImport } from './PageGlossaryImport';
 import { PageTerms } from './PageTerms';
 import { readerUrl } from '../../utils/reader/reader-url';
-import { optionsHref } from '../../utils/options/options-link';
+import { optionsUrl } from '../../utils/options/options-url';
 import { openTab } from './open-tab';
 import { SiteControls } from './SiteControls';
 import { withSite } from './site-switch';
@@ -74,8 +73,8 @@ export function PopupApp() {
 
   const back = () => setStack((s) => s.slice(0, -1));
   const openReader = (id?: string) => void openTab(readerUrl(id), inToolbar);
-  const myTermsUrl = optionsHref(browser.runtime.getURL('/options.html'), { section: 'my-terms', name: trimmed });
-  const setsUrl = optionsHref(browser.runtime.getURL('/options.html'), { section: 'sets' });
+  const myTermsUrl = optionsUrl({ section: 'my-terms', name: trimmed });
+  const setsUrl = optionsUrl({ section: 'sets' });
   const hostname = page.status === 'ready' ? page.hostname : undefined;
 
   // A switch that could not be saved (settings full) stays as it was and says why.

@@ -6,9 +6,8 @@
  * offers to add the words as the user's own term.
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { Term } from '../../utils/glossary/schema';
-import { optionsHref } from '../../utils/options/options-link';
+import { optionsUrl } from '../../utils/options/options-url';
 import type { Catalog } from '../../utils/reader/catalog';
 import { lookupQuery, termNamedBy } from '../../utils/search/lookup';
 import { hrefOf, termHref } from '../../utils/reader/router';
@@ -61,7 +60,7 @@ export function LookupPage({ catalog, query: raw, search: state }: LookupPagePro
       <>
         <p class="rd-lead">No term in the glossary matches “{query}”.</p>
         <p>
-          <a href={optionsHref(browser.runtime.getURL('/options.html'), { section: 'my-terms', name: query })}>
+          <a href={optionsUrl({ section: 'my-terms', name: query })}>
             Add “{query}” to your own terms
           </a>{' '}
           or <a href={hrefOf({ kind: 'az' })}>browse A to Z</a>.

@@ -4,9 +4,9 @@
  * The sample sentence and card are drawn from the glossary itself, so they
  * show real terms and the definitions the user will see.
  */
-import { browser } from 'wxt/browser';
 import { termViewOf, type Catalog } from '../../utils/reader/catalog';
-import { optionsHref, type OptionsSection } from '../../utils/options/options-link';
+import type { OptionsSection } from '../../utils/options/options-link';
+import { optionsUrl } from '../../utils/options/options-url';
 import { hrefOf, setHref, termHref } from '../../utils/reader/router';
 import { useTitle } from './use-title';
 
@@ -36,7 +36,6 @@ const SETTINGS: ReadonlyArray<{ section: OptionsSection; label: string; what: st
 
 export function WelcomePage({ catalog }: { catalog: Catalog }) {
   useTitle('Welcome');
-  const optionsBase = browser.runtime.getURL('/options.html');
   const card = termViewOf(catalog, CARD_TERM);
   return (
     <div class="rd-page rd-welcome">
@@ -110,7 +109,7 @@ export function WelcomePage({ catalog }: { catalog: Catalog }) {
         <ul class="rd-welcome-list">
           {SETTINGS.map(({ section, label, what }) => (
             <li key={section}>
-              <a href={optionsHref(optionsBase, { section })}>{label}</a>: {what}.
+              <a href={optionsUrl({ section })}>{label}</a>: {what}.
             </li>
           ))}
         </ul>
