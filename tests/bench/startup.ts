@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath, EXTENSION_DIR, extensionLaunchArgs, serviceWorkerOf, waitForGlossary, welcomePageOf } from '../e2e/fixtures';
-import { SETTINGS_VERSION } from '../../utils/settings-migrations';
+import { setSettings } from '../e2e/support';
 
 const ROUNDS = 9;
 /** Long enough for Termlight to have highlighted the small page and gone quiet. */
@@ -49,9 +49,7 @@ async function termlight(paused: boolean): Promise<BrowserContext> {
   await (await welcomePageOf(context)).close();
   const worker = await serviceWorkerOf(context);
   await waitForGlossary(worker);
-  if (paused) {
-    await worker.evaluate((version) => chrome.storage.sync.set({ settings: { paused: true }, settings$: { v: version } }), SETTINGS_VERSION);
-  }
+  if (paused) await setSettings(worker, { paused: true });
   return context;
 }
 
