@@ -6,6 +6,7 @@
  * of it is stored.
  */
 import * as v from 'valibot';
+import { NEEDS_CONTEXT_ABBREVIATIONS } from './needs-context';
 
 export const SUMMARY_MAX = 240;
 export const TERM_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -93,8 +94,7 @@ const SurfaceForm = v.pipe(
 export const SET_ORIGINS = ['bundled', 'feed', 'imported', 'mine'] as const;
 export type SetOrigin = (typeof SET_ORIGINS)[number];
 
-/** The `needsContext` value that gates only a term's abbreviations. */
-export const NEEDS_CONTEXT_ABBREVIATIONS = 'abbreviations';
+export { NEEDS_CONTEXT_ABBREVIATIONS };
 
 export const TermSchema = v.strictObject({
   id: Slug,

@@ -14,7 +14,8 @@
  * `contextRules` is computed by the background with the matcher (from the
  * glossary), `ContextGate` keeps one page's count.
  */
-import { NEEDS_CONTEXT_ABBREVIATIONS, type Term } from '../glossary/schema';
+import { NEEDS_CONTEXT_ABBREVIATIONS } from '../glossary/needs-context';
+import type { Term } from '../glossary/schema';
 
 /** Distinct other terms of a set a page must show before that set's context-needing terms are highlighted. */
 export const CONFIRMING_TERMS = 2;
