@@ -20,11 +20,12 @@ export default defineContentScript({
       onNavigate: (callback: (next: URL, previous: URL) => void) =>
         ctx.addEventListener(window, 'wxt:locationchange', (event) => callback(event.newUrl, event.oldUrl)),
     };
-    startPageSession(session, { shadowCss: highlightCss }).catch(report);
+    // The card starts with the first highlight: a page without terms (or where Termlight is off) never sets it up.
+    const onFirstHighlight = () => void mountTooltip(ctx).catch(report);
+    startPageSession(session, { shadowCss: highlightCss, onFirstHighlight }).catch(report);
     // Chrome does not tell an orphaned content script (extension reloaded or
     // updated) that it is orphaned; WXT notices when the context is checked.
     // A cheap check every second lets onInvalidated take our highlights away.
     ctx.setInterval(() => undefined, 1000);
-    mountTooltip(ctx).catch(report);
   },
 });

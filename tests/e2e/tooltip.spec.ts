@@ -352,6 +352,27 @@ test.describe('definition card', () => {
     await expect(page.locator(CARD)).toHaveCount(0);
   });
 
+  test('a page with no terms when it loaded gets cards for the terms that arrive later', async ({ context, server }) => {
+    // The card is set up with the first highlight, not at load: this is the path where it starts late.
+    server.route('/late-terms.html', (_req, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Later</title></head><body><p>Nothing to explain yet.</p></body></html>');
+    });
+    const page = await context.newPage();
+    await page.goto(server.url('/late-terms.html'));
+    expect(await settledHighlights(page)).toEqual([]);
+    await page.evaluate(() => {
+      const story = document.createElement('p');
+      story.textContent = 'Traders watched the funding rate into the close.';
+      document.body.append(story);
+    });
+    const mark = page.locator('mark.termlight[data-term-id="funding-rate"]');
+    await expect(mark).toHaveCount(1);
+    await mark.hover();
+    await expect(page.locator(CARD)).toBeVisible();
+    await expect(page.locator(`${CARD} .title`)).toHaveText("Funding Rate");
+  });
+
   test('closes when its term scrolls far away', async ({ context, server }) => {
     const page = await context.newPage();
     await page.goto(server.url('/pages/tooltip-edges.html'));

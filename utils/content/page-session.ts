@@ -35,6 +35,12 @@ export function sameDocument(a: URL, b: URL): boolean {
 export interface PageSessionOptions {
   /** The highlight stylesheet, for the shadow roots of web components (the document gets it from the manifest). */
   shadowCss?: string;
+  /**
+   * Called once, when the first highlight is written: what only highlights
+   * need (the definition card) can start then, so a page with no terms, or
+   * where Termlight is off, never pays for it.
+   */
+  onFirstHighlight?: () => void;
 }
 
 /** Settings whose change needs a new matcher or a fresh pass over the page. */
@@ -52,6 +58,7 @@ export async function startPageSession(
   let highlighter: PageHighlighter | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   let generation = 0;
+  let firstHighlight = options.onFirstHighlight;
   // One stylesheet for the set colours, for the whole session: a colour change rewrites it, the marks stay.
   const colors = new SetColorSheet(doc);
   colors.update(settings.setColors, settings.highlightStyle);
@@ -101,8 +108,12 @@ export async function startPageSession(
       shadowCss: options.shadowCss,
       workBudgetMs: settings.scanBudgetMs,
       onWrite: (created) => {
-        // A page may replace document.adoptedStyleSheets wholesale: put the colours back with new marks.
-        if (created.length > 0) colors.adoptInto(doc);
+        if (created.length > 0) {
+          // A page may replace document.adoptedStyleSheets wholesale: put the colours back with new marks.
+          colors.adoptInto(doc);
+          firstHighlight?.();
+          firstHighlight = undefined;
+        }
         for (const mark of created) watcher.track(mark);
         watcher.ignoreOwnChanges();
       },
