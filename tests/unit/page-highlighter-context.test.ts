@@ -66,6 +66,9 @@ describe('context-needing terms on a page', () => {
       'Brent Council approved the plan, Brent Ford scored twice, and a doctor explained Cushing syndrome.',
       'The TTF font would not load, and SPR stock rose on a Boeing order.',
       'Tina Fey had FOMO about the concert; the Bear Trap holes ate his lead; a credit limit up to $5,000; Goldilocks met three bears.',
+      'The CPI(M) held a march, the IOC picked a host city, and an ATM swallowed her card.',
+      'The nurse checked the IV line; a CME sent auroras south; the CDS briefed the defence minister.',
+      'The kicker missed the PAT, the cafe dropped EPS foam cups, and the TA graded the essays.',
     ];
     await highlighterFor(everyday.map((p) => `<p>${p}</p>`).join(''), 'all', bundled).scan();
     expect(marked()).toEqual([]);
@@ -79,6 +82,16 @@ describe('context-needing terms on a page', () => {
     await highlighterFor(trading.map((p) => `<p>${p}</p>`).join(''), 'first', bundled).scan();
     const ids = marked().map((m) => m.split(':')[0]);
     expect(ids).toEqual(expect.arrayContaining(['slippage', 'dogecoin', 'relative-strength-index', 'brent-crude', 'cushing-hub', 'fear-of-missing-out', 'degen', 'rekt']));
+  });
+
+  it('with the bundled glossary: a short market story gives its data and options acronyms their context', async () => {
+    const bundled = compileBundledGlossary(readBundledSources()).terms;
+    // CPI and bps take their context from the Fed story around them (they also sit in Central Banks and Policy).
+    await highlighterFor('<p>US CPI rose 0.3% in October, so traders trimmed bets on a Fed rate cut and two-year yields rose 8 bps.</p>', 'first', bundled).scan();
+    expect(marked().map((m) => m.split(':')[0])).toEqual(expect.arrayContaining(['consumer-price-index', 'basis-point']));
+    // IV takes its context from the options terms around it (it also sits in Options and the Greeks).
+    await highlighterFor('<p>Options traders bid up IV on call options at the 200 strike price before earnings, as the put-call ratio fell.</p>', 'first', bundled).scan();
+    expect(marked().map((m) => m.split(':')[0])).toEqual(expect.arrayContaining(['implied-volatility', 'strike-price']));
   });
 
   it('flagged for their abbreviations only: the spelled-out name lights up on any page, the abbreviation still waits', async () => {
