@@ -370,7 +370,7 @@ test.describe('definition card', () => {
     await expect(mark).toHaveCount(1);
     await mark.hover();
     await expect(page.locator(CARD)).toBeVisible();
-    await expect(page.locator(`${CARD} .title`)).toHaveText("Funding Rate");
+    await expect(page.locator(`${CARD} .title`)).toHaveText('Funding Rate');
   });
 
   test('closes when its term scrolls far away', async ({ context, server }) => {
