@@ -68,6 +68,13 @@ describe('the term matcher', () => {
       ['iv', 'IV'],
       ['iv', 'IV'],
     ]);
+    // A sentence's first word is not a name, and letter runs that are no name's number are abbreviations.
+    const withDcm = compileMatcher([...terms, t('iv', 'Implied Volatility', { abbreviations: ['IV'] }), t('dcm', 'Designated Contract Market', { abbreviations: ['DCM'] })]);
+    expect(found('The IV crush came. The DCM said so. Kalshi DCM status.', withDcm)).toEqual([
+      ['iv', 'IV'],
+      ['dcm', 'DCM'],
+      ['dcm', 'DCM'],
+    ]);
   });
 
   it('says whether a hit is an abbreviation (context-needing terms gate those alone)', () => {

@@ -174,19 +174,27 @@ function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2028 || code === 0x2029;
 }
 
-const ROMAN_NUMERAL = /^[IVXLCDM]+$/;
+/**
+ * The numbers names carry (kings, phases, types, sequels): I to XXXIX. Longer
+ * letter runs such as DCM, CVD or MDD are abbreviations, not numerals.
+ */
+const NAME_NUMERAL = /^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$/;
+
+/** Capitalised words that start a sentence rather than a name: "The IV", "In IV terms". */
+const SENTENCE_STARTERS = new Set(['the', 'a', 'an', 'its', 'their', 'this', 'that', 'these', 'those', 'in', 'on', 'at', 'for', 'with', 'and', 'but', 'as', 'by', 'from']);
 
 /**
  * "William IV", "Phase II", "Type IV": a Roman numeral after a capitalised
  * word is part of a name, not an abbreviation such as IV (implied volatility).
  */
 function isRegnalNumber(text: string, start: number, end: number): boolean {
-  if (!ROMAN_NUMERAL.test(text.slice(start, end))) return false;
+  if (!NAME_NUMERAL.test(text.slice(start, end))) return false;
   let previousEnd = start;
   while (previousEnd > 0 && !isWordChar(text, previousEnd - 1)) previousEnd--;
   if (previousEnd === 0) return false; // the first word of the text
   if (gapKey(text.slice(previousEnd, start)) !== ' ') return false;
-  return startsUpper(text, tokenStartBefore(text, previousEnd));
+  const previousStart = tokenStartBefore(text, previousEnd);
+  return startsUpper(text, previousStart) && !SENTENCE_STARTERS.has(text.slice(previousStart, previousEnd).toLowerCase());
 }
 
 /** Fallback for texts whose lower-case form changes length: lower each token on its own. */
