@@ -6,7 +6,7 @@
  * glossary text is rendered as text.
  * Showing the page records the look-up in the history.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Backlink, BacklinkIndex } from '../../utils/reader/backlinks';
 import { contextList, letterOf, neighboursOf, paragraphsOf, termViewOf, type Catalog } from '../../utils/reader/catalog';
 import { recordLookup } from '../../utils/reader/history';
@@ -44,8 +44,10 @@ export function TermPage({ catalog, termId, setId, favourites, hidden, backlinks
 
   // j and k: the next and previous term of the list this one was opened from.
   // Worked out from the URL at the time of the key, so keys pressed faster
-  // than the page renders still step one term each.
-  useEffect(() => {
+  // than the page renders still step one term each. A layout effect, so the
+  // keys work from the moment the page shows (an effect runs a frame later,
+  // and a key pressed in between was lost on a busy machine).
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const action = readerKeyAction(event);
       if (action !== 'next' && action !== 'previous') return;

@@ -7,13 +7,14 @@
  * it is visible and screen readers follow it.
  */
 import type { RefObject } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { readerKeyAction } from '../../utils/reader/keys';
 
 export const LIST_ITEM = 'data-list-item';
 
 export function useListKeys(container: RefObject<HTMLElement>): void {
-  useEffect(() => {
+  // A layout effect: the keys work from the moment the list shows, not a frame later.
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const action = readerKeyAction(event, { arrows: true });
       if (action !== 'next' && action !== 'previous') return;
