@@ -69,6 +69,7 @@ describe('context-needing terms on a page', () => {
       'The CPI(M) held a march, the IOC picked a host city, and an ATM swallowed her card.',
       'The nurse checked the IV line; a CME sent auroras south; the CDS briefed the defence minister.',
       'The kicker missed the PAT, the cafe dropped EPS foam cups, and the TA graded the essays.',
+      'Our energy tariff rises in April; the phone tariff includes roaming.',
     ];
     await highlighterFor(everyday.map((p) => `<p>${p}</p>`).join(''), 'all', bundled).scan();
     expect(marked()).toEqual([]);
@@ -84,7 +85,7 @@ describe('context-needing terms on a page', () => {
     expect(ids).toEqual(expect.arrayContaining(['slippage', 'dogecoin', 'relative-strength-index', 'brent-crude', 'cushing-hub', 'fear-of-missing-out', 'degen', 'rekt']));
   });
 
-  it('with the bundled glossary: a short market story gives its data and options acronyms their context', async () => {
+  it('with the bundled glossary: a short market story gives its acronyms and everyday-sounding terms their context', async () => {
     const bundled = compileBundledGlossary(readBundledSources()).terms;
     // CPI and bps take their context from the Fed story around them (they also sit in Central Banks and Policy).
     await highlighterFor('<p>US CPI rose 0.3% in October, so traders trimmed bets on a Fed rate cut and two-year yields rose 8 bps.</p>', 'first', bundled).scan();
@@ -92,6 +93,9 @@ describe('context-needing terms on a page', () => {
     // IV takes its context from the options terms around it (it also sits in Options and the Greeks).
     await highlighterFor('<p>Options traders bid up IV on call options at the 200 strike price before earnings, as the put-call ratio fell.</p>', 'first', bundled).scan();
     expect(marked().map((m) => m.split(':')[0])).toEqual(expect.arrayContaining(['implied-volatility', 'strike-price']));
+    // A bare "tariffs" waits for a story about trade: here the trade war and the trade deficit.
+    await highlighterFor('<p>New tariffs widened the trade war, and the trade deficit narrowed as imports fell.</p>', 'first', bundled).scan();
+    expect(marked().map((m) => m.split(':')[0])).toEqual(expect.arrayContaining(['tariff', 'trade-war']));
   });
 
   it('flagged for their abbreviations only: the spelled-out name lights up on any page, the abbreviation still waits', async () => {
