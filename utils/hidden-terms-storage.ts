@@ -15,8 +15,9 @@ export const SYNC_ITEM_QUOTA_BYTES = 8192;
 
 /**
  * Items for hidden terms: about 4,100 terms of ids as long as the bundled
- * glossary's (15 characters on average), four times the bundled glossary. With the settings item they stay under the 100 KB the
- * browser syncs for an extension in all (QUOTA_BYTES, 102,400).
+ * glossary's (15 characters on average), about four times the bundled
+ * glossary. With the settings item they stay under the 100 KB the browser
+ * syncs for an extension in all (QUOTA_BYTES, 102,400).
  */
 export const HIDDEN_TERM_ITEM_COUNT = 10;
 

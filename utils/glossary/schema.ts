@@ -94,8 +94,6 @@ const SurfaceForm = v.pipe(
 export const SET_ORIGINS = ['bundled', 'feed', 'imported', 'mine'] as const;
 export type SetOrigin = (typeof SET_ORIGINS)[number];
 
-export { NEEDS_CONTEXT_ABBREVIATIONS };
-
 export const TermSchema = v.strictObject({
   id: Slug,
   term: SurfaceForm,

@@ -4,7 +4,8 @@
  * BOM). Rows are numbered as a spreadsheet shows them: the header is row 1.
  */
 import Papa from 'papaparse';
-import { NEEDS_CONTEXT_ABBREVIATIONS, shown, TermSetSchema, validate, type TermSet } from '../glossary/schema';
+import { NEEDS_CONTEXT_ABBREVIATIONS } from '../glossary/needs-context';
+import { shown, TermSetSchema, validate, type TermSet } from '../glossary/schema';
 import { columnOf, readFlag, unescapeCell, type CsvColumn } from './csv-format';
 import { checkTerm, failed, finish, listOf, type Draft } from './drafts';
 import { namespacedSetId, slugify, termIdFor, titleFromSourceName } from './ids';
