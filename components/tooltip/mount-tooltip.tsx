@@ -12,7 +12,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { TOOLTIP_TAG } from '../../utils/highlighter/skip-rules';
 import { sendMessage } from '../../utils/messaging/protocol';
 import { watchGlossaryRevision } from '../../utils/glossary/revision-signal';
-import { cannotHideTerm, getSettings, setTermHidden, watchSettings } from '../../utils/settings';
+import { cannotHideTerm, setTermHidden, watchSettings, type Settings } from '../../utils/settings';
 import { DEFAULT_TIMING } from '../../utils/tooltip/hover-intent';
 import { recordLookup } from '../../utils/reader/history';
 import { readerUrl } from '../../utils/reader/reader-url';
@@ -22,8 +22,9 @@ import { createTooltipController, type TooltipView } from '../../utils/tooltip/t
 import { TooltipCard } from './tooltip-card';
 import css from './tooltip.css?inline';
 
-export async function mountTooltip(ctx: ContentScriptContext): Promise<void> {
-  let settings = await getSettings();
+/** `initial`: the settings as the page session last read them, so the card starts without reading them again. */
+export async function mountTooltip(ctx: ContentScriptContext, initial: Settings): Promise<void> {
+  let settings = initial;
   const cache = createTermCache((id) => sendMessage('getTerm', id));
   const lifetime = new AbortController();
   ctx.onInvalidated(() => lifetime.abort());

@@ -2,6 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountTooltip } from '../../components/tooltip/mount-tooltip';
 import { isWantedFrame } from '../../utils/content/frame-policy';
 import { startPageSession } from '../../utils/content/page-session';
+import type { Settings } from '../../utils/settings';
 import './highlight.css';
 import highlightCss from './highlight.css?inline';
 
@@ -21,7 +22,7 @@ export default defineContentScript({
         ctx.addEventListener(window, 'wxt:locationchange', (event) => callback(event.newUrl, event.oldUrl)),
     };
     // The card starts with the first highlight: a page without terms (or where Termlight is off) never sets it up.
-    const onFirstHighlight = () => void mountTooltip(ctx).catch(report);
+    const onFirstHighlight = (settings: Settings) => void mountTooltip(ctx, settings).catch(report);
     startPageSession(session, { shadowCss: highlightCss, onFirstHighlight }).catch(report);
     // Chrome does not tell an orphaned content script (extension reloaded or
     // updated) that it is orphaned; WXT notices when the context is checked.
