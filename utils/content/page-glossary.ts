@@ -4,27 +4,13 @@
  * page wrote it. Nothing here parses or trusts it; the background reads it
  * with the import pipeline, as it reads a file the user picked.
  */
+import { utf8Length } from '../import/limits';
 import type { PageGlossary } from '../messaging/protocol';
 
 /** All the JSON-LD one page may hand over (a glossary page carries a few kilobytes). */
 export const MAX_PAGE_JSON_LD_BYTES = 2 * 1024 * 1024;
 
 const LD_JSON = 'script[type="application/ld+json" i]';
-
-/** UTF-8 bytes of a string, counted without copying it. */
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
 
 /**
  * The JSON-LD blocks of `doc`, in document order, each whole: a block that
@@ -39,7 +25,7 @@ export function readPageGlossary(doc: Document, maxBytes = MAX_PAGE_JSON_LD_BYTE
     const text = script.textContent ?? '';
     if (!text.trim()) continue;
     // Cheap bound first: a text longer than the cap in UTF-16 code units is longer in UTF-8 bytes too.
-    const bytes = text.length > maxBytes ? maxBytes + 1 : utf8Bytes(text);
+    const bytes = text.length > maxBytes ? maxBytes + 1 : utf8Length(text);
     if (total + bytes > maxBytes) {
       truncated = true;
       continue;
