@@ -14,7 +14,8 @@ import { FEED_PROGRESS_PORT, type FeedErrorInfo, type FeedProgress, type FeedVie
 import { hostOf, normalizeFeedUrl, originPattern } from '../../utils/feeds/feed-url';
 import { watchGlossaryRevision } from '../../utils/glossary/revision-signal';
 import { sendMessage } from '../../utils/messaging/protocol';
-import { getSettings, updateSettings, watchSettings } from '../../utils/settings';
+import type { Settings } from '../../utils/settings';
+import type { UpdateSettings } from './use-options-settings';
 import './feeds-section.css';
 import { errorMessage } from '../../utils/error-message';
 
@@ -179,7 +180,12 @@ function FeedItem({
   );
 }
 
-export function FeedsSection() {
+interface Props {
+  settings: Settings;
+  update: UpdateSettings;
+}
+
+export function FeedsSection({ settings, update }: Props) {
   const [feeds, setFeeds] = useState<FeedView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [progress, setProgress] = useState<Record<string, FeedProgress>>({});
@@ -187,7 +193,6 @@ export function FeedsSection() {
   const [url, setUrl] = useState('');
   const [subscribing, setSubscribing] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [hours, setHours] = useState<number | null>(null);
   const progressNow = useRef<Record<string, FeedProgress>>({});
   const port = useRef<ReturnType<typeof browser.runtime.connect> | null>(null);
   const live = useRef(true);
@@ -236,8 +241,6 @@ export function FeedsSection() {
     live.current = true;
     refresh();
     ensurePort();
-    void getSettings().then((s) => live.current && setHours(s.feedSyncHours));
-    const unwatchSettings = watchSettings((s) => setHours(s.feedSyncHours));
     const unwatchRevision = watchGlossaryRevision(() => refresh());
     const onVisible = () => {
       if (document.visibilityState !== 'visible') return;
@@ -247,7 +250,6 @@ export function FeedsSection() {
     document.addEventListener('visibilitychange', onVisible);
     return () => {
       live.current = false;
-      unwatchSettings();
       unwatchRevision();
       document.removeEventListener('visibilitychange', onVisible);
       port.current?.disconnect();
@@ -331,6 +333,7 @@ export function FeedsSection() {
     refresh();
   }
 
+  const hours = settings.feedSyncHours;
   const pendingProgress = subscribing ? Object.values(progress).find((p) => p.url === subscribing) : undefined;
 
   return (
@@ -339,22 +342,18 @@ export function FeedsSection() {
       <p class="muted">
         Follow glossaries that others publish on the web: a Termlight feed, a Termlight glossary (JSON) or a schema.org
         DefinedTermSet. Termlight keeps a copy in your browser, so it works offline, and checks for updates{' '}
-        {hours === null ? (
-          'regularly'
-        ) : (
-          <select
-            aria-label="How often to check feeds"
-            value={String(hours)}
-            onChange={(e) => void updateSettings({ feedSyncHours: Number((e.currentTarget as HTMLSelectElement).value) })}
-          >
-            {SYNC_CHOICES.some(([h]) => h === hours) ? null : <option value={String(hours)}>every {hours} hours</option>}
-            {SYNC_CHOICES.map(([h, label]) => (
-              <option key={h} value={String(h)}>
-                {label}
-              </option>
-            ))}
-          </select>
-        )}{' '}
+        <select
+          aria-label="How often to check feeds"
+          value={String(hours)}
+          onChange={(e) => void update({ feedSyncHours: Number(e.currentTarget.value) })}
+        >
+          {SYNC_CHOICES.some(([h]) => h === hours) ? null : <option value={String(hours)}>every {hours} hours</option>}
+          {SYNC_CHOICES.map(([h, label]) => (
+            <option key={h} value={String(h)}>
+              {label}
+            </option>
+          ))}
+        </select>{' '}
         and when the browser starts.
       </p>
 

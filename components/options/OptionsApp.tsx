@@ -69,7 +69,7 @@ export function OptionsApp() {
             <MyTermsSection revision={revision} sets={sets} onGlossaryChanged={glossaryChanged} initialName={link.name} />
             <ImportSection onGlossaryChanged={glossaryChanged} />
             <ExportSection sets={sets} />
-            <FeedsSection />
+            <FeedsSection settings={settings} update={update} />
             <SiteRulesSection settings={settings} update={update} />
             <AppearanceSection settings={settings} update={update} />
           </>

@@ -268,6 +268,23 @@ test.describe('feeds', () => {
     expect(gone.termCount).toBe(before.termCount - 3);
   });
 
+  test('the check interval: choosing "once a day" reschedules the background\u2019s sync and stays chosen', async ({
+    context,
+    extensionId,
+    serviceWorker,
+  }) => {
+    const syncAlarm = () =>
+      serviceWorker.evaluate(async () => (await chrome.alarms.get('termlight-feed-sync'))?.periodInMinutes ?? null);
+    await expect.poll(syncAlarm).toBe(12 * 60);
+    const options = await openOptions(context, extensionId);
+    const interval = options.getByLabel('How often to check feeds');
+    await expect(interval).toHaveValue('12');
+    await interval.selectOption({ label: 'once a day' });
+    await expect.poll(syncAlarm).toBe(24 * 60);
+    await options.reload();
+    await expect(options.getByLabel('How often to check feeds')).toHaveValue('24');
+  });
+
   test('a malformed, truncated, failing or too-large feed keeps the old terms and the options page says why', async ({
     context,
     extensionId,
