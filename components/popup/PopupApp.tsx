@@ -116,10 +116,11 @@ export function PopupApp() {
           <TermEntry
             key={entryId}
             termId={entryId}
-            hidden={settings?.hiddenTerms.includes(entryId) ?? false}
+            settings={settings}
             onBack={back}
             onOpenTerm={openEntry}
             onOpenReader={openReader}
+            onOpenOptions={(url) => void openTab(url, inToolbar)}
           />
         </main>
       ) : (

@@ -1,15 +1,16 @@
 /**
  * The full entry of one term: name, other names, sets, summary, body,
- * related terms (each opens its own entry), a way back if the user hid it
- * from pages, and a link to the reader. All
+ * related terms (each opens its own entry), why pages may not highlight it
+ * (hidden, set off, everyday word, waits for context), and a link to the reader. All
  * glossary text is rendered as text nodes.
  */
 import type { RefObject } from 'preact';
+import type { HighlightSettings } from '../../utils/glossary/highlight-notes';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage, type TermView } from '../../utils/messaging/protocol';
 import { recordLookup } from '../../utils/reader/history';
 import { readerUrl } from '../../utils/reader/reader-url';
-import { HiddenTermNote } from '../shared/HiddenTermNote';
+import { HighlightNotes } from '../shared/HighlightNotes';
 
 type EntryState =
   | { status: 'loading' }
@@ -19,14 +20,15 @@ type EntryState =
 
 interface TermEntryProps {
   termId: string;
-  /** The user hid this term from pages (the card's Hide). */
-  hidden: boolean;
+  /** What decides whether pages highlight the term (hidden terms, sets off, everyday words); undefined while loading. */
+  settings: HighlightSettings | undefined;
   onBack(): void;
   onOpenTerm(id: string): void;
   onOpenReader(id: string): void;
+  onOpenOptions(url: string): void;
 }
 
-export function TermEntry({ termId, hidden, onBack, onOpenTerm, onOpenReader }: TermEntryProps) {
+export function TermEntry({ termId, settings, onBack, onOpenTerm, onOpenReader, onOpenOptions }: TermEntryProps) {
   const [state, setState] = useState<EntryState>({ status: 'loading' });
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -70,7 +72,14 @@ export function TermEntry({ termId, hidden, onBack, onOpenTerm, onOpenReader }: 
         </h2>
       )}
       {state.status === 'ready' && (
-        <EntryBody term={state.term} hidden={hidden} heading={heading} onOpenTerm={onOpenTerm} onOpenReader={onOpenReader} />
+        <EntryBody
+          term={state.term}
+          settings={settings}
+          heading={heading}
+          onOpenTerm={onOpenTerm}
+          onOpenReader={onOpenReader}
+          onOpenOptions={onOpenOptions}
+        />
       )}
     </article>
   );
@@ -78,13 +87,14 @@ export function TermEntry({ termId, hidden, onBack, onOpenTerm, onOpenReader }: 
 
 interface EntryBodyProps {
   term: TermView;
-  hidden: boolean;
+  settings: HighlightSettings | undefined;
   heading: RefObject<HTMLHeadingElement>;
   onOpenTerm(id: string): void;
   onOpenReader(id: string): void;
+  onOpenOptions(url: string): void;
 }
 
-function EntryBody({ term, hidden, heading, onOpenTerm, onOpenReader }: EntryBodyProps) {
+function EntryBody({ term, settings, heading, onOpenTerm, onOpenReader, onOpenOptions }: EntryBodyProps) {
   const otherNames = [...term.abbreviations, ...term.aliases];
   const paragraphs = term.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   return (
@@ -94,7 +104,7 @@ function EntryBody({ term, hidden, heading, onOpenTerm, onOpenReader }: EntryBod
       </h2>
       {otherNames.length > 0 && <p class="tl-entry-forms">Also: {otherNames.join(' · ')}</p>}
       <p class="tl-entry-sets">{term.setTitles.join(' · ')}</p>
-      {hidden && <HiddenTermNote termId={term.id} noteClass="tl-hidden-note" buttonClass="tl-chip" />}
+      <HighlightNotes term={term} settings={settings} noteClass="tl-highlight-note" buttonClass="tl-chip" onOpenOptions={onOpenOptions} />
       <p class="tl-entry-summary">{term.summary}</p>
       {paragraphs.map((p, i) => (
         <p key={i} class="tl-entry-body">

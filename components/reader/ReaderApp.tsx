@@ -10,6 +10,7 @@
  */
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { BacklinkIndex } from '../../utils/reader/backlinks';
+import type { Settings } from '../../utils/settings';
 import { hrefOf, termHref, type Route } from '../../utils/reader/router';
 import { useTermSearch, type TermSearchState } from '../search/use-term-search';
 import { useSettings } from '../shared/use-settings';
@@ -67,7 +68,7 @@ export function ReaderApp() {
           route={route}
           catalog={catalog}
           favourites={favourites}
-          hiddenTerms={settings?.hiddenTerms}
+          settings={settings}
           history={history}
           backlinks={backlinks}
           search={search}
@@ -85,14 +86,14 @@ interface PageProps {
   route: Route;
   catalog: CatalogState;
   favourites?: string[];
-  /** Terms hidden from pages (settings). */
-  hiddenTerms?: string[];
+  /** The user's settings (hidden terms, sets off, everyday words), for a term page's notes. */
+  settings?: Settings;
   history?: ReturnType<typeof useHistory>;
   backlinks?: BacklinkIndex;
   search: TermSearchState;
 }
 
-function Page({ route, catalog: state, favourites, hiddenTerms, history, backlinks, search }: PageProps) {
+function Page({ route, catalog: state, favourites, settings, history, backlinks, search }: PageProps) {
   if (state.status === 'loading') {
     return (
       <p class="rd-status" role="status">
@@ -128,7 +129,7 @@ function Page({ route, catalog: state, favourites, hiddenTerms, history, backlin
           termId={route.termId}
           setId={route.setId}
           favourites={favourites}
-          hidden={hiddenTerms?.includes(route.termId) ?? false}
+          settings={settings}
           backlinks={backlinks}
         />
       );

@@ -1,5 +1,6 @@
 /**
- * One term, in full: name, star, a way back if the user hid it from pages,
+ * One term, in full: name, star, why pages may not highlight it (hidden,
+ * set off, everyday word, waits for context) with the way to change that,
  * other names, summary, the body in paragraphs, its sets, related terms,
  * the terms that point at it, and previous/next in the list it was opened
  * from (a set, else A to Z), which j and k also follow. Every piece of
@@ -7,6 +8,7 @@
  * Showing the page records the look-up in the history.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { HighlightSettings } from '../../utils/glossary/highlight-notes';
 import type { Backlink, BacklinkIndex } from '../../utils/reader/backlinks';
 import { contextList, letterOf, neighboursOf, paragraphsOf, termViewOf, type Catalog } from '../../utils/reader/catalog';
 import { recordLookup } from '../../utils/reader/history';
@@ -14,7 +16,7 @@ import { readerKeyAction } from '../../utils/reader/keys';
 import { hrefOf, letterHref, parseRoute, setHref, termHref } from '../../utils/reader/router';
 import { letterLabel } from './LetterIndex';
 import { NotFound } from './NotFound';
-import { HiddenTermNote } from '../shared/HiddenTermNote';
+import { HighlightNotes } from '../shared/HighlightNotes';
 import { StarButton } from './StarButton';
 import { navigate } from './use-route';
 import { useTitle } from './use-title';
@@ -25,13 +27,13 @@ interface TermPageProps {
   /** The set the term was opened from, if any. */
   setId?: string;
   favourites?: string[];
-  /** The user hid this term from pages (the card's Hide). */
-  hidden: boolean;
+  /** What decides whether pages highlight the term (hidden terms, sets off, everyday words); undefined while loading. */
+  settings?: HighlightSettings;
   /** Undefined while it is being built. */
   backlinks?: BacklinkIndex;
 }
 
-export function TermPage({ catalog, termId, setId, favourites, hidden, backlinks }: TermPageProps) {
+export function TermPage({ catalog, termId, setId, favourites, settings, backlinks }: TermPageProps) {
   const term = termViewOf(catalog, termId);
   useTitle(term?.term ?? 'Term not found');
   const context = contextList(catalog, termId, setId);
@@ -87,7 +89,7 @@ export function TermPage({ catalog, termId, setId, favourites, hidden, backlinks
         </h1>
         <StarButton termId={term.id} starred={favourites?.includes(term.id) ?? false} />
       </header>
-      {hidden && <HiddenTermNote termId={term.id} noteClass="rd-hidden-note" buttonClass="rd-button" />}
+      <HighlightNotes term={term} settings={settings} noteClass="rd-highlight-note" buttonClass="rd-button" />
 
       {(term.abbreviations.length > 0 || term.aliases.length > 0) && (
         <dl class="rd-forms">

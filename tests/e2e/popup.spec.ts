@@ -120,6 +120,18 @@ test.describe('the toolbar popup', () => {
     await expect(popup.getByRole('heading', { name: 'On this page' })).toBeVisible();
   });
 
+  test('an entry says why pages may not highlight its term, and its link opens that setting', async ({ context, extensionId }) => {
+    const popup = await openPopup(context, extensionId);
+    await popup.keyboard.type('basis');
+    await expect(options(popup).first()).toHaveAttribute('data-term-id', 'basis');
+    await popup.keyboard.press('Enter');
+    const note = popup.locator('.tl-highlight-note[data-note="everyday"]');
+    await expect(note).toContainText('“Basis” is also an everyday word, so pages highlight this term only where it is written “futures basis”.');
+    const [optionsPage] = await Promise.all([context.waitForEvent('page'), note.getByRole('link', { name: 'Highlight everyday words too' }).click()]);
+    await expect(optionsPage).toHaveURL(`chrome-extension://${extensionId}/options.html#appearance`);
+    await expect(optionsPage.locator('#appearance-heading')).toBeInViewport();
+  });
+
   test('says so when no term matches, and points to the reader and to your own terms', async ({ context, extensionId }) => {
     const popup = await openPopup(context, extensionId);
     await popup.keyboard.type('xyzzy');

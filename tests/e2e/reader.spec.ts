@@ -264,6 +264,38 @@ test.describe('the offline reader', () => {
     expect(requests).toEqual([]);
   });
 
+  test('a term page says why pages may not highlight the term, and the note follows the settings', async ({
+    context,
+    extensionId,
+    serviceWorker,
+  }) => {
+    const { page } = await openReader(context, extensionId, '#/term/basis');
+    await expect(title(page)).toHaveText('Basis');
+    const note = (kind: string) => page.locator(`.rd-highlight-note[data-note="${kind}"]`);
+    await expect(note('everyday')).toHaveText(
+      '“Basis” is also an everyday word, so pages highlight this term only where it is written “futures basis”. Highlight everyday words too',
+    );
+    await expect(note('everyday').getByRole('link', { name: 'Highlight everyday words too' })).toHaveAttribute(
+      'href',
+      `chrome-extension://${extensionId}/options.html#appearance`,
+    );
+    // Everyday words on: nothing left to explain, at once.
+    await setSettings(serviceWorker, { includeAmbiguous: true });
+    await expect(page.locator('.rd-highlight-note')).toHaveCount(0);
+    // Its only set off: it says so.
+    await setSettings(serviceWorker, { disabledSets: ['derivatives-basics'] });
+    await expect(note('sets-off')).toContainText('Its set is switched off, so pages do not highlight it.');
+    await setSettings(serviceWorker, { disabledSets: [] });
+    await expect(page.locator('.rd-highlight-note')).toHaveCount(0);
+
+    // A shared abbreviation waits for context; the spelled-out name does not.
+    await page.goto(`chrome-extension://${extensionId}/reader.html#/term/european-central-bank`);
+    await expect(title(page)).toHaveText('European Central Bank');
+    await expect(note('context')).toHaveText(
+      'Other fields use “ECB” too, so pages highlight it only when they also show two other terms of Central Banks and Policy; “European Central Bank” on any page.',
+    );
+  });
+
   test('an unknown id is a page that says so, with the id as text', async ({ context, extensionId }) => {
     const { page } = await openReader(context, extensionId, '#/term/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
     await expect(title(page)).toHaveText('Not in the glossary');

@@ -130,7 +130,7 @@ test.describe('definition card', () => {
     // a single sample on a loaded CI machine can catch an unrelated long task on the page.
     for (const [file, termIds] of [
       ['reuters-fed-rates.html', ['federal-funds-rate', 'monetary-tightening', 'central-bank']],
-      ['bloomberg-markets.html', ['basis-point', 'bond-yield', 'volatility']],
+      ['bloomberg-markets.html', ['basis-point', 'bond-yield', 'sovereign-debt']],
       ['coindesk-bitcoin.html', ['stablecoin', 'order-book', 'real-world-assets']],
     ] as const) {
       const page = await context.newPage();
@@ -344,7 +344,7 @@ test.describe('definition card', () => {
     const page = await context.newPage();
     await page.goto(server.url('/shared/bloomberg-markets.html'));
     await settledHighlights(page);
-    const mark = page.locator('mark.termlight[data-term-id="volatility"]').first();
+    const mark = page.locator('mark.termlight[data-term-id="overnight-implied-volatility"]').first();
     await mark.scrollIntoViewIfNeeded();
     await mark.hover();
     await expect(page.locator(CARD)).toBeVisible();
@@ -494,12 +494,12 @@ test.describe('definition card', () => {
     await popup.getByRole('combobox', { name: 'Search the glossary' }).fill('short squeeze');
     await expect(popup.locator('[role="option"][data-term-id="short-squeeze"]').first()).toHaveAttribute('aria-selected', 'true');
     await popup.keyboard.press('Enter');
-    await expect(popup.locator('.tl-hidden-note')).toContainText('You hid this term');
+    await expect(popup.locator('.tl-highlight-note[data-note="hidden"]')).toContainText('You hid this term');
     const reader = await context.newPage();
     await reader.goto(`chrome-extension://${extensionId}/reader.html#/term/short-squeeze`);
-    await expect(reader.locator('.rd-hidden-note')).toContainText('You hid this term');
+    await expect(reader.locator('.rd-highlight-note[data-note="hidden"]')).toContainText('You hid this term');
     await reader.getByRole('button', { name: 'Highlight it again' }).click();
-    await expect(reader.locator('.rd-hidden-note')).toHaveCount(0);
+    await expect(reader.locator('.rd-highlight-note[data-note="hidden"]')).toHaveCount(0);
     await expect(squeeze(page)).not.toHaveCount(0);
   });
 

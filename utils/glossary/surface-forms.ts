@@ -24,7 +24,7 @@ export function normalizeForm(text: string, caseSensitive = false): string {
   return caseSensitive ? spaced : spaced.toLowerCase();
 }
 
-export function surfaceFormsOf(term: Term): SurfaceForm[] {
+export function surfaceFormsOf(term: Pick<Term, 'id' | 'term' | 'aliases' | 'abbreviations'>): SurfaceForm[] {
   const forms: SurfaceForm[] = [];
   for (const text of [term.term, ...term.aliases]) {
     forms.push({ termId: term.id, text, caseSensitive: false });

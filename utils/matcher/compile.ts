@@ -5,7 +5,7 @@
  * it once per glossary change and sends it to every tab in a message, and a page load never rebuilds it.
  */
 import type { Term } from '../glossary/schema';
-import { surfaceFormsOf } from '../glossary/surface-forms';
+import { surfaceFormsOf, type SurfaceForm } from '../glossary/surface-forms';
 import { firstWordSlot, gapKey, normalizeToken, tokenize, type FirstWordSlots } from './tokens';
 
 export interface TrieNode {
@@ -78,15 +78,23 @@ function insert(root: TrieNode, keys: string[], termId: string): boolean {
   return true;
 }
 
+/**
+ * Whether `form` is one of an `ambiguous` term's everyday names (its name,
+ * or any one-word name): those are left out unless `includeAmbiguous`.
+ * `keys` are the form's trie keys (`formKeys`).
+ */
+export function isEverydayForm(term: Pick<Term, 'term' | 'ambiguous'>, form: SurfaceForm, keys: readonly string[]): boolean {
+  return term.ambiguous === true && !form.caseSensitive && (form.text === term.term || keys.length === 1);
+}
+
 export function compileMatcher(terms: readonly Term[], options: CompileOptions = {}): CompiledMatcher {
   const matcher: CompiledMatcher = { ci: {}, cs: {}, firstWords: { ci: [], cs: [] }, termCount: 0, formCount: 0 };
   for (const term of terms) {
-    const skipEveryday = term.ambiguous === true && !options.includeAmbiguous;
     let added = false;
     for (const form of surfaceFormsOf(term)) {
       const keys = formKeys(form.text, form.caseSensitive);
       if (!keys) continue;
-      if (skipEveryday && !form.caseSensitive && (form.text === term.term || keys.length === 1)) continue;
+      if (!options.includeAmbiguous && isEverydayForm(term, form, keys)) continue;
       if (insert(form.caseSensitive ? matcher.cs : matcher.ci, keys, term.id)) {
         matcher.formCount++;
         added = true;
