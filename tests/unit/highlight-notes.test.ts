@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { highlightNotesOf, type HighlightSettings } from '../../utils/glossary/highlight-notes';
 import type { Term } from '../../utils/glossary/schema';
 import { compileMatcher, findTerms } from '../../utils/matcher';
+import { makeTerm } from '../support/make-term';
 
-const t = (id: string, term: string, extra: Partial<Term> = {}): Term => ({
-  id,
-  term,
-  aliases: [],
-  abbreviations: [],
-  summary: 'x',
-  body: '',
-  sets: ['derivatives'],
-  related: [],
-  ...extra,
-});
+const t = (id: string, term: string, extra: Partial<Term> = {}): Term => makeTerm({ id, term, sets: ['derivatives'], ...extra });
 
 const defaults: HighlightSettings = { hiddenTerms: [], disabledSets: [], includeAmbiguous: false };
 
