@@ -4,7 +4,7 @@ import { createBackend } from '../utils/background/backend';
 import { createFeedService } from '../utils/feeds/feed-service';
 import { parseGlossaryDocument } from '../utils/import/parse';
 import { getRevision } from '../utils/db/glossary-store';
-import { glossaryRevisionItem } from '../utils/glossary/revision-signal';
+import { glossaryRevisionItem, watchGlossaryRevision } from '../utils/glossary/revision-signal';
 import { onMessage } from '../utils/messaging/protocol';
 import { getSettings, watchSettings } from '../utils/settings';
 import { readerSearchUrl, readerUrl, readerWelcomeUrl } from '../utils/reader/reader-url';
@@ -17,10 +17,17 @@ const BUNDLED_GLOSSARY_PATH = '/glossary.json' as PublicPath;
 export default defineBackground({
   type: 'module',
   main() {
+    // The popup's search index is built once per glossary revision (about a
+    // second for the bundled glossary) and kept in IndexedDB. Build it as soon
+    // as the glossary changes, so the first search after an install, an update,
+    // an import or a feed sync does not wait for it.
+    const prepareSearch = () => void service().then((glossary) => glossary.getSearchIndex()).catch(() => undefined);
     const backend = createBackend({
       loadBundledGlossary: async () => (await fetch(browser.runtime.getURL(BUNDLED_GLOSSARY_PATH))).text(),
+      onBundledImported: prepareSearch,
     });
     const service = () => backend().then((b) => b.glossary);
+    watchGlossaryRevision(prepareSearch);
     const imports = () => backend().then((b) => b.imports);
     void backend().catch(() => undefined); // import the bundled glossary now, not at the first message
 

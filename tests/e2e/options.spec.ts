@@ -50,6 +50,23 @@ function termsInSet(serviceWorker: Worker, setId: string): Promise<string[]> {
   );
 }
 
+/** The glossary's revision and the key of the search index kept in IndexedDB (undefined when none is kept). */
+function keptSearchIndex(serviceWorker: Worker): Promise<{ revision: number; key?: string }> {
+  return serviceWorker.evaluate(
+    () =>
+      new Promise<{ revision: number; key?: string }>((resolve, reject) => {
+        const open = indexedDB.open('termlight');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['meta', 'derived']);
+          const revision = tx.objectStore('meta').get('revision');
+          const index = tx.objectStore('derived').get('searchIndex');
+          tx.oncomplete = () => resolve({ revision: Number(revision.result), key: (index.result as { key?: string } | undefined)?.key });
+        };
+      }),
+  );
+}
+
 function csv(rows: number, broken?: number): string {
   const lines = ['term,definition,aliases,set'];
   for (let i = 1; i <= rows; i++) {
@@ -91,6 +108,20 @@ test.describe('the options page', () => {
     expect(await termsInSet(serviceWorker, 'imported-market-panic-selling')).toEqual(FIVE);
     // The bundled set keeps its terms.
     expect(await termsInSet(serviceWorker, 'market-panic-selling')).toEqual(expect.arrayContaining(FIVE));
+  });
+
+  test('the popup\u2019s search index is built and kept as soon as the glossary changes, before any popup asks for it', async ({ context, extensionId, serviceWorker }) => {
+    // After the install's import of the bundled glossary.
+    const kept = (state: { revision: number; key?: string }) => state.key?.endsWith(`/${state.revision}`) ?? false;
+    await expect.poll(async () => kept(await keptSearchIndex(serviceWorker))).toBe(true);
+    const before = await keptSearchIndex(serviceWorker);
+    // After an import: a new revision, and its index kept too.
+    const options = await openOptions(context, extensionId);
+    await options.getByLabel('Or paste text').fill('term,definition,set\nQuokka Spread,A made-up spread for this test.,Desk Notes\n');
+    await options.getByRole('button', { name: 'Preview' }).click();
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(async () => (await keptSearchIndex(serviceWorker)).revision).toBeGreaterThan(before.revision);
+    await expect.poll(async () => kept(await keptSearchIndex(serviceWorker))).toBe(true);
   });
 
   test('the seed file itself (a text rendering with its JSON-LD) can be pasted and imported', async ({ context, extensionId, serviceWorker }) => {

@@ -21,6 +21,8 @@ export interface BackendOptions {
   /** The text of the shipped glossary.json. */
   loadBundledGlossary(): Promise<string>;
   dbName?: string;
+  /** Called once the bundled glossary was imported anew (install, update, a lost database): the glossary changed. */
+  onBundledImported?(): void;
 }
 
 export function createBackend(options: BackendOptions): () => Promise<Backend> {
@@ -30,7 +32,10 @@ export function createBackend(options: BackendOptions): () => Promise<Backend> {
     const db = await openGlossaryDb(options.dbName, { onLost: () => (current = undefined) });
     // On install, update, start and after a loss: a no-op unless the bundle changed or the data is gone.
     const result = await importBundledGlossary(db, await options.loadBundledGlossary());
-    if (result !== 'unchanged') console.info('Termlight: bundled glossary imported', result);
+    if (result !== 'unchanged') {
+      console.info('Termlight: bundled glossary imported', result);
+      options.onBundledImported?.();
+    }
     return { db, glossary: createGlossaryService(db, getSettings), imports: createImportService(db) };
   }
 
