@@ -45,6 +45,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await page.goto(`${base}/reader.html#/term/funding-rate`);
         await expect(page.getByRole('heading', { level: 1 })).toContainText('Funding Rate');
       }],
+      ['reader term with a note on why pages may not highlight it', async () => {
+        await page.goto(`${base}/reader.html#/term/basis`);
+        await expect(page.locator('.rd-highlight-note')).toBeVisible();
+      }],
+      ['popup entry with a note', async () => {
+        await page.goto(`${base}/popup.html`);
+        await page.getByRole('combobox', { name: 'Search the glossary' }).fill('basis');
+        await expect(page.locator('[role="option"][data-term-id="basis"]').first()).toHaveAttribute('aria-selected', 'true');
+        await page.keyboard.press('Enter');
+        await expect(page.locator('.tl-highlight-note')).toBeVisible();
+      }],
       ['reader look-up', async () => {
         await page.goto(`${base}/reader.html#/search?q=funding`);
         await expect(page.getByRole('list', { name: 'Terms matching funding' })).toBeVisible();
