@@ -19,6 +19,9 @@ export default defineConfig({
     // storage: settings (wxt/storage). alarms: scheduled feed sync. contextMenus: "Look up
     // in Termlight" on selected text. activeTab + scripting (Chrome): the popup starts
     // Termlight in a tab opened before install or orphaned by an update.
+    // The definition card's code, loaded by the content script on the first hover of a highlight
+    // (utils/tooltip/tooltip-module.ts). Chrome gives it a per-session address, so pages cannot probe for it.
+    web_accessible_resources: [{ resources: ['tooltip-card.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     permissions: ['storage', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['activeTab', 'scripting'])],
     // Feeds are subscribed one origin at a time; the user grants each when subscribing.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

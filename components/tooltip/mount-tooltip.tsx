@@ -5,27 +5,34 @@
  * card first opens, at the end of <html> (outside <body>, so page scripts
  * that watch or rebuild the body do not see it), or inside the modal dialog,
  * popover or fullscreen element its term is in (utils/tooltip/top-layer.ts).
+ *
+ * This runs in the card's own file, loaded on the first hover, focus or tap
+ * (utils/tooltip/tooltip-module.ts): it reaches the extension only through
+ * the `services` the content script hands it.
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { TOOLTIP_TAG } from '../../utils/highlighter/skip-rules';
-import { sendMessage } from '../../utils/messaging/protocol';
-import { watchGlossaryRevision } from '../../utils/glossary/revision-signal';
-import { cannotHideTerm, setTermHidden, watchSettings, type Settings } from '../../utils/settings';
+import type { Settings } from '../../utils/settings';
 import { DEFAULT_TIMING } from '../../utils/tooltip/hover-intent';
-import { recordLookup } from '../../utils/reader/history';
-import { readerUrl } from '../../utils/reader/reader-url';
 import { createTermCache } from '../../utils/tooltip/term-cache';
 import { topLayerAncestor } from '../../utils/tooltip/top-layer';
 import { createTooltipController, type TooltipView } from '../../utils/tooltip/tooltip-controller';
+import type { FirstContact, TooltipServices } from '../../utils/tooltip/tooltip-module';
 import { TooltipCard } from './tooltip-card';
 import css from './tooltip.css?inline';
 
-/** `initial`: the settings as the page session last read them, so the card starts without reading them again. */
-export async function mountTooltip(ctx: ContentScriptContext, initial: Settings): Promise<void> {
+/** `initial`: the settings as they were when the card loaded; `first`: the interaction that loaded it, if the user is still there. */
+export async function mountTooltip(
+  ctx: ContentScriptContext,
+  initial: Settings,
+  services: TooltipServices,
+  first: FirstContact | null,
+): Promise<void> {
+  const { cannotHideTerm, readerUrl } = services;
   let settings = initial;
-  const cache = createTermCache((id) => sendMessage('getTerm', id));
+  const cache = createTermCache((id) => services.getTerm(id));
   const lifetime = new AbortController();
   ctx.onInvalidated(() => lifetime.abort());
 
@@ -53,7 +60,7 @@ export async function mountTooltip(ctx: ContentScriptContext, initial: Settings)
   };
   const loadTerm = (id: string) => cache.get(id);
   const peekTerm = (id: string) => cache.peek(id);
-  const onOpenReader = (id: string) => void sendMessage('openReader', id).catch(() => undefined);
+  const onOpenReader = (id: string) => void services.openReader(id).catch(() => undefined);
   const onSelectTerm = (id: string, title: string) => controller.selectTerm(id, title);
   const onDescribe = (text: string) => controller.describe(text);
   const copyText = (text: string) => writeClipboard(text, ui.shadow);
@@ -62,13 +69,13 @@ export async function mountTooltip(ctx: ContentScriptContext, initial: Settings)
   const onHideTerm = (id: string) => {
     if (current) controller.close();
     // The card asked cannotHideTerm first; a write that fails now (another tab filled the settings meanwhile) has no card left to tell.
-    void setTermHidden(id, true).catch(() => undefined);
+    void services.setTermHidden(id, true).catch(() => undefined);
   };
 
   let current: TooltipView | null = null;
   function draw(view: TooltipView | null): void {
     // A definition the user opened counts as a look-up for the reader's history.
-    if (view && view.termId !== current?.termId) void recordLookup(view.termId).catch(() => undefined);
+    if (view && view.termId !== current?.termId) void services.recordLookup(view.termId).catch(() => undefined);
     current = view;
     render(
       view ? (
@@ -110,12 +117,12 @@ export async function mountTooltip(ctx: ContentScriptContext, initial: Settings)
     signal: lifetime.signal,
   });
 
-  const unwatch = watchSettings((next) => {
+  const unwatch = services.watchSettings((next) => {
     settings = next;
     controller.refresh();
   });
   // Definitions are cached per page; a feed sync or an import makes them stale.
-  const unwatchGlossary = watchGlossaryRevision(() => cache.clear());
+  const unwatchGlossary = services.watchGlossaryRevision(() => cache.clear());
   ctx.onInvalidated(() => {
     for (const dispose of [unwatch, unwatchGlossary]) {
       try {
@@ -125,6 +132,7 @@ export async function mountTooltip(ctx: ContentScriptContext, initial: Settings)
       }
     }
   });
+  if (first) controller.enter(first);
 }
 
 /**

@@ -1,8 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { mountTooltip } from '../../components/tooltip/mount-tooltip';
+import { browser } from 'wxt/browser';
 import { isWantedFrame } from '../../utils/content/frame-policy';
+import { prepareTooltip } from '../../utils/content/lazy-tooltip';
 import { startPageSession } from '../../utils/content/page-session';
-import type { Settings } from '../../utils/settings';
+import { tooltipServices } from '../../utils/content/tooltip-services';
+import { getSettings } from '../../utils/settings';
+import { loadTooltipModule } from '../../utils/tooltip/tooltip-module';
 import './highlight.css';
 import highlightCss from './highlight.css?inline';
 
@@ -21,8 +24,14 @@ export default defineContentScript({
       onNavigate: (callback: (next: URL, previous: URL) => void) =>
         ctx.addEventListener(window, 'wxt:locationchange', (event) => callback(event.newUrl, event.oldUrl)),
     };
-    // The card starts with the first highlight: a page without terms (or where Termlight is off) never sets it up.
-    const onFirstHighlight = (settings: Settings) => void mountTooltip(ctx, settings).catch(report);
+    // The card's watcher starts with the first highlight, and its code loads on the first hover, focus or tap.
+    const onFirstHighlight = () =>
+      prepareTooltip(ctx, {
+        load: () => loadTooltipModule(browser.runtime.getURL('/tooltip-card.js')),
+        services: tooltipServices(),
+        getSettings,
+        report,
+      });
     startPageSession(session, { shadowCss: highlightCss, onFirstHighlight }).catch(report);
     // Chrome does not tell an orphaned content script (extension reloaded or
     // updated) that it is orphaned; WXT notices when the context is checked.

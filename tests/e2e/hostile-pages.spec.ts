@@ -12,7 +12,7 @@ test.describe('hostile and odd pages', () => {
     await waitForGlossary(serviceWorker);
   });
 
-  test('highlights under a strict Content-Security-Policy', async ({ context, server }) => {
+  test('highlights and shows cards under a strict Content-Security-Policy', async ({ context, server }) => {
     const html = readFileSync(join(import.meta.dirname, 'pages', 'basics.html'), 'utf8');
     server.route('/csp.html', (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "default-src 'none'" }).end(html);
@@ -24,6 +24,9 @@ test.describe('hostile and odd pages', () => {
     // Our style still applies (the browser injects content-script CSS regardless of the page CSP).
     const decoration = await page.locator('mark.termlight').first().evaluate((el) => getComputedStyle(el).textDecorationStyle);
     expect(decoration).toBe('dotted');
+    // The card's code, loaded on the first hover from the content script's world, is not the page's to block.
+    await page.locator('mark[data-term-id="funding-rate"]').first().hover();
+    await expect(page.locator('termlight-tooltip .card .title')).toHaveText('Funding Rate');
   });
 
   test('highlights a quirks-mode page', async ({ context, server }) => {

@@ -2,7 +2,7 @@
  * Privacy and console hygiene on real pages: while Termlight browses the
  * fixture pages, no request made by the extension (service worker or
  * content script) leaves the browser, and none of its contexts logs an
- * error or a warning.
+ * error or a warning; and a page cannot probe for the extension's files.
  */
 import type { CDPSession } from '@playwright/test';
 import { readdirSync } from 'node:fs';
@@ -56,4 +56,23 @@ test('Termlight makes no network request and logs nothing while browsing real pa
   }
   expect(ourRequests).toEqual([]);
   expect(logs).toEqual([]);
+});
+
+test("a page cannot load Termlight's card file from the extension's address to learn that it is installed", async ({ context, server, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(server.url('/pages/basics.html'));
+  const url = `chrome-extension://${extensionId}/tooltip-card.js`;
+  const fetched = await page.evaluate((u) => fetch(u).then(() => 'fetched', () => 'refused'), url);
+  const asScript = await page.evaluate(
+    (u) =>
+      new Promise<string>((resolve) => {
+        const script = document.createElement('script');
+        script.src = u;
+        script.onload = () => resolve('loaded');
+        script.onerror = () => resolve('refused');
+        document.head.append(script);
+      }),
+    url,
+  );
+  expect([fetched, asScript]).toEqual(['refused', 'refused']);
 });

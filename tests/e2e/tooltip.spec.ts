@@ -593,6 +593,56 @@ test.describe('definition card', () => {
     await expect(page.locator(CARD)).toHaveCount(0);
   });
 
+  test('in a link, the first tap on a term shows its card and the second follows the link', async ({ context, server }) => {
+    server.route('/linked.html', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<p>Read <a href="/pages/basics.html">how the funding rate works</a> before you trade perpetual futures.</p>');
+    });
+    const page = await context.newPage();
+    await page.goto(server.url('/linked.html'));
+    await settledHighlights(page);
+    // A finger's tap: pointer events, then the click that follows them at once (before the card's code has loaded).
+    const tap = () =>
+      page.locator('a mark[data-term-id="funding-rate"]').evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const init = { pointerType: 'touch', bubbles: true, composed: true, cancelable: true, clientX: r.x + 2, clientY: r.y + 2 };
+        el.dispatchEvent(new PointerEvent('pointerdown', init));
+        el.dispatchEvent(new PointerEvent('pointerup', init));
+        el.dispatchEvent(new MouseEvent('click', init));
+      });
+    await tap();
+    await expect(page.locator(`${CARD} .title`)).toHaveText('Funding Rate');
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).pathname).toBe('/linked.html');
+    await tap();
+    await page.waitForURL(/\/pages\/basics\.html$/);
+  });
+
+  test("the card's code loads with the first hover, not with the page, and the page cannot see it load", async ({ context, server }) => {
+    const page = await context.newPage();
+    const cardCodeLoads: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/tooltip-card.js')) cardCodeLoads.push(request.url());
+    });
+    await page.goto(server.url('/pages/basics.html'));
+    await settledHighlights(page);
+    await page.waitForTimeout(300);
+    expect(cardCodeLoads, 'loaded before any hover').toEqual([]);
+    const scripts = () => page.evaluate(() => document.scripts.length);
+    const scriptsBefore = await scripts();
+    await page.locator('mark[data-term-id="funding-rate"]').first().hover();
+    await expect(page.locator(`${CARD} .title`)).toHaveText('Funding Rate');
+    const loads = cardCodeLoads.length;
+    expect(loads).toBeGreaterThan(0);
+    await moveAway(page);
+    await expect(page.locator(CARD)).toHaveCount(0);
+    await page.locator('mark.termlight:not([data-term-id="funding-rate"])').first().hover();
+    await expect(page.locator(CARD)).toBeVisible();
+    expect(cardCodeLoads.length, 'loaded again for a second card').toBe(loads);
+    // Loaded in the content script's own world: nothing in the page's DOM or resource timing shows it.
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('tooltip-card')))).toBe(false);
+    expect(await scripts()).toBe(scriptsBefore);
+  });
+
   test('keyboard: Tab to a highlight opens the card, Tab reaches its buttons, Escape closes and returns focus', async ({ context, server, serviceWorker }) => {
     await setSettings(serviceWorker, { focusableHighlights: true });
     const page = await context.newPage();

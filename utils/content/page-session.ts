@@ -36,11 +36,11 @@ export interface PageSessionOptions {
   /** The highlight stylesheet, for the shadow roots of web components (the document gets it from the manifest). */
   shadowCss?: string;
   /**
-   * Called once, when the first highlight is written, with the settings in
-   * force: what only highlights need (the definition card) can start then,
-   * so a page with no terms, or where Termlight is off, never pays for it.
+   * Called once, when the first highlight is written: what only highlights
+   * need (the card's watcher) can start then, so a page with no terms, or
+   * where Termlight is off, never pays for it.
    */
-  onFirstHighlight?: (settings: Settings) => void;
+  onFirstHighlight?: () => void;
 }
 
 /** Settings whose change needs a new matcher or a fresh pass over the page. */
@@ -111,7 +111,7 @@ export async function startPageSession(
         if (created.length > 0) {
           // A page may replace document.adoptedStyleSheets wholesale: put the colours back with new marks.
           colors.adoptInto(doc);
-          firstHighlight?.(settings);
+          firstHighlight?.();
           firstHighlight = undefined;
         }
         for (const mark of created) watcher.track(mark);

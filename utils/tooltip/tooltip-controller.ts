@@ -16,12 +16,11 @@
  * (aria-tooltip-name). The role and label are removed while closed, so an
  * empty, hidden host never looks like a nameless tooltip.
  */
-import { HIGHLIGHT_CLASS } from '../highlighter/skip-rules';
 import { nextTabbableAfter, tabbablesIn } from './focus';
 import { CLOSED, transition, type IntentEffect, type IntentEvent, type IntentState, type IntentTiming, type OpenCause } from './hover-intent';
+import { markFrom } from './mark-target';
 import { followReference } from './placement';
-
-export const MARK_SELECTOR = `mark.${HIGHLIGHT_CLASS}`;
+import type { FirstContact } from './tooltip-module';
 
 export interface TooltipView {
   /** The highlight the card belongs to. */
@@ -61,19 +60,8 @@ export interface TooltipController {
   /** Re-renders the open card (after a settings change). */
   refresh(): void;
   close(): void;
-}
-
-/**
- * The highlight an event happened on. Highlights can sit inside the open
- * shadow roots of web components, where a document listener sees the event
- * retargeted to the component, so look along the composed path.
- */
-function markFrom(event: Event, host: Element): HTMLElement | null {
-  for (const node of event.composedPath()) {
-    if (node === host) return null;
-    if (node instanceof Element && node.matches(MARK_SELECTOR)) return node as HTMLElement;
-  }
-  return null;
+  /** Takes over from the watcher that loaded the card: acts on where the user is now. */
+  enter(contact: FirstContact): void;
 }
 
 export function createTooltipController(options: TooltipControllerOptions): TooltipController {
@@ -203,6 +191,14 @@ export function createTooltipController(options: TooltipControllerOptions): Tool
       (anchor as HTMLElement & { ariaDescribedByElements: Element[] | null }).ariaDescribedByElements = on ? [host] : null;
     }
   }
+
+  function pointerEnterTerm(mark: HTMLElement): void {
+    // Get ready while the hover delay runs: the definition and the (hidden) host.
+    if (mark.dataset.termId) options.prefetch(mark.dataset.termId);
+    options.ensureMounted(mark);
+    dispatch({ type: 'pointerEnterTerm', target: mark });
+  }
+
   const listen = { capture: true, signal } as const;
 
   doc.addEventListener(
@@ -214,12 +210,7 @@ export function createTooltipController(options: TooltipControllerOptions): Tool
       if (next === region) return;
       region = next;
       if (next === 'card') dispatch({ type: 'pointerEnterCard' });
-      else if (next) {
-        // Get ready while the hover delay runs: the definition and the (hidden) host.
-        if (next.dataset.termId) options.prefetch(next.dataset.termId);
-        options.ensureMounted(next);
-        dispatch({ type: 'pointerEnterTerm', target: next });
-      }
+      else if (next) pointerEnterTerm(next);
       else dispatch({ type: 'pointerLeave' });
     },
     listen,
@@ -362,6 +353,19 @@ export function createTooltipController(options: TooltipControllerOptions): Tool
     },
     close() {
       dispatch({ type: 'escape' });
+    },
+    enter(contact) {
+      const { mark } = contact;
+      if (!mark.isConnected) return;
+      if (contact.cause === 'pointer') {
+        lastPointer = contact.pointer;
+        region = mark;
+        pointerEnterTerm(mark);
+      } else if (contact.cause === 'tap') {
+        dispatch({ type: 'tapTerm', target: mark });
+      } else if (mark.matches(':focus-visible')) {
+        dispatch({ type: 'focusTerm', target: mark });
+      }
     },
   };
 }

@@ -1,0 +1,17 @@
+import { HIGHLIGHT_CLASS } from '../highlighter/skip-rules';
+
+export const MARK_SELECTOR = `mark.${HIGHLIGHT_CLASS}`;
+
+/**
+ * The highlight an event happened on, looking along its composed path (up to
+ * `stopAt`, our card's host): highlights can sit inside the open shadow roots
+ * of web components, where a document listener sees the event retargeted to
+ * the component. Only valid while the event is being dispatched.
+ */
+export function markFrom(event: Event, stopAt?: Element): HTMLElement | null {
+  for (const node of event.composedPath()) {
+    if (node === stopAt) return null;
+    if (node instanceof Element && node.matches(MARK_SELECTOR)) return node as HTMLElement;
+  }
+  return null;
+}
