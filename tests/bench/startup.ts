@@ -6,14 +6,15 @@
  * protocol's task and script durations over one load of a small page,
  * against the same load with no extension and with an extension whose
  * content script is one empty statement (what any content script costs).
- * The four variants alternate, round after round, in one run.
+ * The four variants alternate, round after round, in one run. Then what the
+ * first card of a page costs, now that its code loads on the first hover.
  */
 import { chromium, type BrowserContext } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath, EXTENSION_DIR, extensionLaunchArgs, serviceWorkerOf, waitForGlossary, welcomePageOf } from '../e2e/fixtures';
-import { setSettings } from '../e2e/support';
+import { elapsedToShow, setSettings, settledHighlights, startStopwatch } from '../e2e/support';
 
 const ROUNDS = 9;
 /** Long enough for Termlight to have highlighted the small page and gone quiet. */
@@ -73,6 +74,29 @@ async function load(context: BrowserContext, url: string): Promise<{ task: numbe
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/**
+ * The card's code loads on the first hover of a page (utils/tooltip/tooltip-module.ts), so the
+ * first card pays for it: milliseconds from the pointer reaching a term to its card showing, for
+ * the first card of a fresh page and for a second term's card on the same page (both include the
+ * 250 ms hover delay).
+ */
+async function hoverToCard(context: BrowserContext, url: string): Promise<{ first: number; later: number }> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await settledHighlights(page);
+  const marks = page.locator('mark.termlight');
+  await startStopwatch(page);
+  await marks.first().hover();
+  const first = await elapsedToShow(page);
+  await page.mouse.move(1, 1);
+  await page.waitForFunction(() => !document.querySelector('termlight-tooltip')?.hasAttribute('data-open'));
+  await startStopwatch(page);
+  await marks.last().hover();
+  const later = await elapsedToShow(page);
+  await page.close();
+  return { first, later };
+}
+
 export async function startupCost(url: string): Promise<void> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     console.log(`\nPage start-up: skipped, no build in ${EXTENSION_DIR} (run \`npm run build\` first).`);
@@ -86,6 +110,7 @@ export async function startupCost(url: string): Promise<void> {
     { name: 'Termlight, highlighting', context: await termlight(false) },
   ];
   const results = new Map(variants.map((v) => [v.name, { task: [] as number[], script: [] as number[] }]));
+  const hovers: Array<{ first: number; later: number }> = [];
   try {
     for (const v of variants) await load(v.context, url); // first loads warm the browser's caches for every variant alike
     for (let round = 0; round < ROUNDS; round++) {
@@ -96,6 +121,8 @@ export async function startupCost(url: string): Promise<void> {
         results.get(v.name)!.script.push(script);
       }
     }
+    const highlighting = variants.find((v) => v.name === 'Termlight, highlighting')!.context;
+    for (let round = 0; round < ROUNDS; round++) hovers.push(await hoverToCard(highlighting, url));
   } finally {
     for (const v of variants) await v.context.close();
     rmSync(emptyDir, { recursive: true, force: true });
@@ -108,5 +135,11 @@ export async function startupCost(url: string): Promise<void> {
   console.log(
     `  Termlight adds ${(task('Termlight, paused') - task(base)).toFixed(1)} ms over an empty content script when paused, ` +
       `${(task('Termlight, highlighting') - task(base)).toFixed(1)} ms when highlighting; any content script adds ${(task(base) - task('no extension')).toFixed(1)} ms to no extension.`,
+  );
+  const first = median(hovers.map((h) => h.first));
+  const later = median(hovers.map((h) => h.later));
+  console.log(
+    `  Hover to card (${ROUNDS} fresh pages, median, 250 ms hover delay included): the page's first card ${first.toFixed(0)} ms, ` +
+      `which loads the card's code; a later card ${later.toFixed(0)} ms (${(first / later).toFixed(2)}×).`,
   );
 }

@@ -96,3 +96,38 @@ export async function settledHighlights(page: Page, quietMs = 600): Promise<Arra
     marks.map((m) => [(m as HTMLElement).dataset.termId ?? '', m.textContent ?? ''] as [string, string]),
   );
 }
+
+type TooltipTiming = { __tooltipTiming: { over: number; shown: number } };
+
+/**
+ * Records, in the page, when the pointer first reaches a highlight from now
+ * on and when the card then shows `summary` (any summary when omitted).
+ * Given as source text: the benchmarks run through tsx, whose transform names
+ * nested functions with a helper the page does not have.
+ */
+export async function startStopwatch(page: Page, summary?: string): Promise<void> {
+  await page.evaluate(`(() => {
+    const expected = ${JSON.stringify(summary ?? null)};
+    const timing = { over: 0, shown: 0 };
+    window.__tooltipTiming = timing;
+    document.addEventListener('pointerover', (e) => {
+      if (!timing.over && e.target.closest?.('mark.termlight')) timing.over = performance.now();
+    }, true);
+    const tick = () => {
+      const shown = document.querySelector('termlight-tooltip')?.shadowRoot?.querySelector('.summary');
+      const visible = shown?.checkVisibility({ visibilityProperty: true });
+      if (visible && (expected === null ? shown.textContent : shown.textContent === expected)) timing.shown = performance.now();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+}
+
+/** Milliseconds from the pointer reaching a highlight to the card showing, once it shows (see startStopwatch). */
+export async function elapsedToShow(page: Page): Promise<number> {
+  await page.waitForFunction(() => (window as unknown as TooltipTiming).__tooltipTiming.shown > 0);
+  return page.evaluate(() => {
+    const t = (window as unknown as TooltipTiming).__tooltipTiming;
+    return t.shown - t.over;
+  });
+}

@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, Worker } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, requireSharedPages, ROOT, test, waitForGlossary } from './fixtures';
-import { fillHiddenTerms, setSettings, settledHighlights, storedHiddenTerms, storeSettingsOfSize } from './support';
+import { elapsedToShow, fillHiddenTerms, setSettings, settledHighlights, startStopwatch, storedHiddenTerms, storeSettingsOfSize } from './support';
 import { HIDE_UNDO_MS } from '../../components/tooltip/tooltip-card';
 
 const HOST = 'termlight-tooltip';
@@ -61,38 +61,6 @@ async function moveAway(page: Page): Promise<void> {
     }
   }
   throw new Error('no clear spot to move the mouse to');
-}
-
-/** Records, in the page, when the pointer first reaches a highlight and when the card shows `summary`. */
-async function startStopwatch(page: Page, summary: string): Promise<void> {
-  await page.evaluate((expected) => {
-    const w = window as unknown as { __tooltipTiming: { over: number; shown: number } };
-    w.__tooltipTiming = { over: 0, shown: 0 };
-    document.addEventListener(
-      'pointerover',
-      (e) => {
-        if (!w.__tooltipTiming.over && (e.target as Element).closest?.('mark.termlight')) w.__tooltipTiming.over = performance.now();
-      },
-      true,
-    );
-    const tick = () => {
-      const shown = document.querySelector('termlight-tooltip')?.shadowRoot?.querySelector('.summary');
-      const visible = shown?.checkVisibility({ visibilityProperty: true });
-      if (visible && shown?.textContent === expected) w.__tooltipTiming.shown = performance.now();
-      else requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  }, summary);
-}
-
-async function elapsedToShow(page: Page): Promise<number> {
-  await expect
-    .poll(() => page.evaluate(() => (window as unknown as { __tooltipTiming: { shown: number } }).__tooltipTiming.shown))
-    .toBeGreaterThan(0);
-  return page.evaluate(() => {
-    const t = (window as unknown as { __tooltipTiming: { over: number; shown: number } }).__tooltipTiming;
-    return t.shown - t.over;
-  });
 }
 
 async function expectInsideViewport(page: Page, card: Locator, label: string): Promise<void> {
