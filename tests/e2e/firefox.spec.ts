@@ -72,7 +72,7 @@ async function goWithin(page: Page, path: string, selector: string): Promise<voi
   await page.waitForSelector(selector, { timeout: 10_000 });
 }
 
-test('the Firefox build in firefox-esr: the welcome page, highlights, the card, the reader, the popup, the badge and the look-up menu, the site switch, a set switch, the highlight style, imports (pasted and a file), an export, a feed and its failed sync', async ({ server }) => {
+test('the Firefox build in firefox-esr: the welcome page, highlights, the card (also under a strict CSP), the reader, the popup, the badge and the look-up menu, the site switch, a set switch, the highlight style, imports (pasted and a file), an export, a feed and its failed sync', async ({ server }) => {
   test.setTimeout(90_000);
   const executablePath = firefoxPath();
   test.skip(!executablePath, 'firefox-esr is not installed (apt-get install -y firefox-esr)');
@@ -92,6 +92,11 @@ test('the Firefox build in firefox-esr: the welcome page, highlights, the card, 
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.alwaysOpenPanel': false,
     },
+  });
+  server.route('/csp.html', (_req, res) => {
+    res
+      .writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "default-src 'none'" })
+      .end(readFileSync(join(import.meta.dirname, 'pages', 'basics.html'), 'utf8'));
   });
   // The feed turns malformed later in the test: a sync must then keep the copy it has.
   let feedBroken = false;
@@ -265,6 +270,16 @@ test('the Firefox build in firefox-esr: the welcome page, highlights, the card, 
     await page.reload();
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="feed-news">The Zephyr Spread widened.</p>'));
     await page.waitForSelector('#feed-news mark.termlight[data-term-id$="-zephyr-spread"]', { timeout: 10_000 });
+
+    // The card's code loads on the first hover from the content script's world: a page's strict CSP cannot block it.
+    const strict = await browser.newPage();
+    await strict.setViewport({ width: 1200, height: 800 });
+    await strict.goto(server.url('/csp.html'));
+    await strict.waitForSelector('mark.termlight[data-term-id="open-interest-collapse"]', { timeout: 10_000 });
+    await strict.hover('mark.termlight[data-term-id="open-interest-collapse"]');
+    await strict.waitForFunction(() => document.querySelector('termlight-tooltip')?.shadowRoot?.querySelector('.title')?.textContent === 'Open Interest Collapse', {
+      timeout: 10_000,
+    });
   } finally {
     await browser.close();
     rmSync(files, { recursive: true, force: true });
