@@ -561,7 +561,7 @@ test.describe('definition card', () => {
     await expect(page.locator(CARD)).toHaveCount(0);
   });
 
-  test('in a link, the first tap on a term shows its card and the second follows the link', async ({ context, server }) => {
+  test('in a link, the first tap on a term shows its card and the second follows the link, before and after the card has loaded', async ({ context, server }) => {
     server.route('/linked.html', (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' }).end('<p>Read <a href="/pages/basics.html">how the funding rate works</a> before you trade perpetual futures.</p>');
     });
@@ -577,6 +577,20 @@ test.describe('definition card', () => {
         el.dispatchEvent(new PointerEvent('pointerup', init));
         el.dispatchEvent(new MouseEvent('click', init));
       });
+    await tap();
+    await expect(page.locator(`${CARD} .title`)).toHaveText('Funding Rate');
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).pathname).toBe('/linked.html');
+    await tap();
+    await page.waitForURL(/\/pages\/basics\.html$/);
+
+    // The same once the card's code has loaded (a hover on another term): now the card's controller keeps the click.
+    await page.goto(server.url('/linked.html'));
+    await settledHighlights(page);
+    await page.locator('mark[data-term-id="perpetual-futures"]').first().hover();
+    await expect(page.locator(`${CARD} .title`)).toHaveText('Perpetual Futures');
+    await moveAway(page);
+    await expect(page.locator(CARD)).toHaveCount(0);
     await tap();
     await expect(page.locator(`${CARD} .title`)).toHaveText('Funding Rate');
     await page.waitForTimeout(300);

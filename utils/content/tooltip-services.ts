@@ -16,10 +16,10 @@ export function tooltipServices(): TooltipServices {
     getTerm: (id) => sendMessage('getTerm', id),
     openReader: (id) => sendMessage('openReader', id),
     readerUrl,
-    recordLookup: (id) => recordLookup(id),
+    recordLookup,
     cannotHideTerm,
     setTermHidden,
     watchSettings,
-    watchGlossaryRevision: (callback) => watchGlossaryRevision(() => callback()),
+    watchGlossaryRevision,
   };
 }

@@ -6,7 +6,7 @@
  * page all along, and not for a term the pointer has left meanwhile.
  */
 import type { FirstContact } from './tooltip-module';
-import { markFrom } from './mark-target';
+import { keepTapFromLink, markFrom } from './mark-target';
 
 export interface FirstContactWatch {
   /** Where the user is now: the highlight hovered, focused or tapped, or null. */
@@ -72,9 +72,8 @@ export function watchFirstContact(doc: Document, onFirstContact: () => void): Fi
       const mark = markFrom(event);
       if (event.pointerType !== 'touch' || !mark) return;
       enter({ cause: 'tap', mark });
-      // In a link, the first tap shows the definition and the second follows the link. The click
-      // follows the tap at once, before the card can have loaded: keep it from the link here.
-      if (mark.closest('a[href]')) swallowNextClickIn(doc, mark);
+      // The click follows the tap at once, before the card can have loaded: keep it from a link here.
+      keepTapFromLink(doc, mark);
     },
     listen,
   );
@@ -83,15 +82,4 @@ export function watchFirstContact(doc: Document, onFirstContact: () => void): Fi
     current: () => contact,
     stop: () => lifetime.abort(),
   };
-}
-
-/** Cancels the next click if it lands in `mark` (the click of the tap that opens the card). */
-function swallowNextClickIn(doc: Document, mark: HTMLElement): void {
-  doc.addEventListener(
-    'click',
-    (event) => {
-      if (event.composedPath().includes(mark)) event.preventDefault();
-    },
-    { capture: true, once: true },
-  );
 }

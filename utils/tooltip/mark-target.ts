@@ -15,3 +15,19 @@ export function markFrom(event: Event, stopAt?: Element): HTMLElement | null {
   }
   return null;
 }
+
+/**
+ * In a link, the first tap on a highlight shows its card and the second
+ * follows the link: when `mark` is in a link, the click that follows this tap
+ * (the next click, wherever it lands) is cancelled if it lands in `mark`.
+ */
+export function keepTapFromLink(doc: Document, mark: HTMLElement, signal?: AbortSignal): void {
+  if (!mark.closest('a[href]')) return;
+  doc.addEventListener(
+    'click',
+    (event) => {
+      if (event.composedPath().includes(mark)) event.preventDefault();
+    },
+    { capture: true, once: true, signal },
+  );
+}

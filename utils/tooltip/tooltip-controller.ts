@@ -18,7 +18,7 @@
  */
 import { nextTabbableAfter, tabbablesIn } from './focus';
 import { CLOSED, transition, type IntentEffect, type IntentEvent, type IntentState, type IntentTiming, type OpenCause } from './hover-intent';
-import { markFrom } from './mark-target';
+import { keepTapFromLink, markFrom } from './mark-target';
 import { followReference } from './placement';
 import type { FirstContact } from './tooltip-module';
 
@@ -74,7 +74,6 @@ export function createTooltipController(options: TooltipControllerOptions): Tool
   /** What the (mouse or pen) pointer is over: a highlight, the card, or neither. */
   let region: HTMLElement | 'card' | null = null;
   let quietFocus = false;
-  let swallowClickIn: HTMLElement | null = null;
   let description: { termId: string; text: string } | undefined;
 
   function dispatch(event: IntentEvent<HTMLElement>): void {
@@ -234,23 +233,12 @@ export function createTooltipController(options: TooltipControllerOptions): Tool
       const mark = markFrom(event, host);
       if (mark && event.pointerType === 'touch') {
         const alreadyOpen = state.phase === 'open' && state.target === mark;
-        // In a link, the first tap shows the definition and the second follows the link.
-        if (!alreadyOpen && mark.closest('a[href]')) swallowClickIn = mark;
+        if (!alreadyOpen) keepTapFromLink(doc, mark, signal);
         dispatch({ type: 'tapTerm', target: mark });
         return;
       }
       if (mark) return; // a mouse press on a term: hover already does the right thing
       dispatch({ type: 'pressOutside' });
-    },
-    listen,
-  );
-
-  doc.addEventListener(
-    'click',
-    (event) => {
-      const mark = swallowClickIn;
-      swallowClickIn = null;
-      if (mark && event.composedPath().includes(mark)) event.preventDefault();
     },
     listen,
   );
