@@ -577,12 +577,15 @@ test.describe('definition card', () => {
         el.dispatchEvent(new PointerEvent('pointerup', init));
         el.dispatchEvent(new MouseEvent('click', init));
       });
-    await tap();
-    await expect(page.locator(`${CARD} .title`)).toHaveText('Funding Rate');
-    await page.waitForTimeout(300);
-    expect(new URL(page.url()).pathname).toBe('/linked.html');
-    await tap();
-    await page.waitForURL(/\/pages\/basics\.html$/);
+    const firstTapShowsCardSecondFollowsLink = async () => {
+      await tap();
+      await expect(page.locator(`${CARD} .title`)).toHaveText('Funding Rate');
+      await page.waitForTimeout(300);
+      expect(new URL(page.url()).pathname).toBe('/linked.html');
+      await tap();
+      await page.waitForURL(/\/pages\/basics\.html$/);
+    };
+    await firstTapShowsCardSecondFollowsLink();
 
     // The same once the card's code has loaded (a hover on another term): now the card's controller keeps the click.
     await page.goto(server.url('/linked.html'));
@@ -591,12 +594,7 @@ test.describe('definition card', () => {
     await expect(page.locator(`${CARD} .title`)).toHaveText('Perpetual Futures');
     await moveAway(page);
     await expect(page.locator(CARD)).toHaveCount(0);
-    await tap();
-    await expect(page.locator(`${CARD} .title`)).toHaveText('Funding Rate');
-    await page.waitForTimeout(300);
-    expect(new URL(page.url()).pathname).toBe('/linked.html');
-    await tap();
-    await page.waitForURL(/\/pages\/basics\.html$/);
+    await firstTapShowsCardSecondFollowsLink();
   });
 
   test("the card's code loads with the first hover, not with the page, and the page cannot see it load", async ({ context, server }) => {
