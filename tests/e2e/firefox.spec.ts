@@ -27,13 +27,19 @@ function firefoxPath(): string | undefined {
 
 const FIREFOX_BUILD = join(process.env.TERMLIGHT_OUT_DIR ?? join(ROOT, '.output'), 'firefox-mv2');
 
+/**
+ * How long each step waits for a tab, a download or the page to change. Generous: the spec runs beside
+ * a Chromium worker on a 2-core machine, and a busy firefox-esr once took over 10 s for a step.
+ */
+const STEP_WAIT_MS = 20_000;
+
 /** Text of the open definition card, or '' while none shows. */
 const cardText = (page: Page) =>
   page.evaluate(() => document.querySelector('termlight-tooltip')?.shadowRoot?.querySelector('.card')?.textContent ?? '');
 
 /** The tab, other than those in `known`, that shows an extension page. */
 async function extensionTab(browser: Browser, known: Page[]): Promise<Page> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + STEP_WAIT_MS;
   while (Date.now() < deadline) {
     for (const page of await browser.pages()) {
       if (known.includes(page)) continue;
@@ -53,7 +59,7 @@ async function clickButton(page: Page, name: string): Promise<void> {
 
 /** The text of the first file in `dir` whose name matches, once the download has finished. */
 async function waitForFile(dir: string, name: RegExp): Promise<string> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + STEP_WAIT_MS;
   while (Date.now() < deadline) {
     const file = existsSync(dir) ? readdirSync(dir).find((f) => name.test(f)) : undefined;
     if (file) {
@@ -69,11 +75,11 @@ async function waitForFile(dir: string, name: RegExp): Promise<string> {
 async function goWithin(page: Page, path: string, selector: string): Promise<void> {
   await page.evaluate((p) => location.assign(p), path);
   await page.waitForFunction((p) => location.pathname === p, {}, path);
-  await page.waitForSelector(selector, { timeout: 10_000 });
+  await page.waitForSelector(selector, { timeout: STEP_WAIT_MS });
 }
 
 test('the Firefox build in firefox-esr: the welcome page, highlights, the card (also under a strict CSP), the reader, the popup, the badge and the look-up menu, the site switch, a set switch, the highlight style, imports (pasted and a file), an export, a feed and its failed sync', async ({ server }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const executablePath = firefoxPath();
   test.skip(!executablePath, 'firefox-esr is not installed (apt-get install -y firefox-esr)');
   test.skip(!existsSync(join(FIREFOX_BUILD, 'manifest.json')), 'no Firefox build: run `npm run build:firefox`');
@@ -119,12 +125,12 @@ test('the Firefox build in firefox-esr: the welcome page, highlights, the card (
     await browser.installExtension(FIREFOX_BUILD);
     // A fresh install opens the welcome page (the reader's #/welcome) once.
     const welcome = await extensionTab(browser, [page]);
-    await welcome.waitForFunction(() => document.querySelector('h1')?.textContent === 'Welcome to Termlight', { timeout: 10_000 });
+    await welcome.waitForFunction(() => document.querySelector('h1')?.textContent === 'Welcome to Termlight', { timeout: STEP_WAIT_MS });
     expect(await welcome.evaluate(() => location.hash)).toBe('#/welcome');
     await welcome.close();
     await page.bringToFront();
     // The background imports the glossary on first start; wait for the marks.
-    await page.waitForSelector('mark.termlight[data-term-id="funding-rate"]', { timeout: 20_000 });
+    await page.waitForSelector('mark.termlight[data-term-id="funding-rate"]', { timeout: STEP_WAIT_MS });
     const ids = await page.$$eval('mark.termlight', (marks) => marks.map((m) => (m as HTMLElement).dataset.termId));
     expect(ids).toEqual(expect.arrayContaining(['open-interest-collapse', 'funding-rate']));
     expect(await page.$$eval('textarea mark, pre mark, code mark', (m) => m.length)).toBe(0);
@@ -133,7 +139,7 @@ test('the Firefox build in firefox-esr: the welcome page, highlights, the card (
     await page.hover('mark.termlight[data-term-id="funding-rate"]');
     await page.waitForFunction(
       () => (document.querySelector('termlight-tooltip')?.shadowRoot?.querySelector('.summary')?.textContent ?? '').includes('perpetual futures'),
-      { timeout: 10_000 },
+      { timeout: STEP_WAIT_MS },
     );
     expect(await cardText(page)).toContain('Funding Interval');
     const known = await browser.pages();
@@ -142,14 +148,14 @@ test('the Firefox build in firefox-esr: the welcome page, highlights, the card (
       [...card.querySelectorAll<HTMLElement>('a, button')].find((b) => /read more/i.test(b.textContent ?? ''))!.click();
     });
     const tab = await extensionTab(browser, known);
-    await tab.waitForFunction(() => document.querySelector('h1, h2')?.textContent?.includes('Funding Rate'), { timeout: 10_000 });
+    await tab.waitForFunction(() => document.querySelector('h1, h2')?.textContent?.includes('Funding Rate'), { timeout: STEP_WAIT_MS });
     // The tab's title follows in an effect, just after the heading renders.
-    await tab.waitForFunction(() => document.title.includes('Funding Rate'), { timeout: 10_000 });
+    await tab.waitForFunction(() => document.title.includes('Funding Rate'), { timeout: STEP_WAIT_MS });
 
     // The popup (in a tab, it speaks for the page used last): the page's terms, and type-ahead search over every term.
     await goWithin(tab, '/popup.html', 'input');
     await tab.waitForFunction(() => [...document.querySelectorAll('.tl-page-term')].some((row) => (row as HTMLElement).dataset.termId === 'funding-rate'), {
-      timeout: 10_000,
+      timeout: STEP_WAIT_MS,
     });
     // The toolbar badge (browserAction in MV2) shows the page's count of distinct terms; the extension tab has none.
     const distinct = await page.$$eval('mark.termlight', (marks) => new Set(marks.map((m) => (m as HTMLElement).dataset.termId)).size);
@@ -178,17 +184,17 @@ test('the Firefox build in firefox-esr: the welcome page, highlights, the card (
     expect([await menuExists('termlight-lookup'), await menuExists('no-such-item')]).toEqual([true, false]);
     // The site switch takes the page's highlights away at once, and brings them back; the badge follows.
     await tab.click('.tl-site-switch');
-    await page.waitForFunction(() => document.querySelectorAll('mark.termlight').length === 0, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelectorAll('mark.termlight').length === 0, { timeout: STEP_WAIT_MS });
     expect((await waitForBadges((texts) => texts.every((t) => t === ''))).filter((t) => t !== '')).toEqual([]);
     await tab.click('.tl-site-switch');
-    await page.waitForSelector('mark.termlight[data-term-id="funding-rate"]', { timeout: 10_000 });
+    await page.waitForSelector('mark.termlight[data-term-id="funding-rate"]', { timeout: STEP_WAIT_MS });
     await tab.type('input', 'open interest');
-    await tab.waitForFunction(() => document.querySelector('[role="option"] .tl-result-name')?.textContent === 'Open Interest', { timeout: 10_000 });
+    await tab.waitForFunction(() => document.querySelector('[role="option"] .tl-result-name')?.textContent === 'Open Interest', { timeout: STEP_WAIT_MS });
 
     // What the look-up menu opens for "funding rates": the reader goes on to the term's page.
     await tab.evaluate(() => location.assign('/reader.html#/search?q=funding%20rates'));
     await tab.waitForFunction(() => location.hash === '#/term/funding-rate' && document.querySelector('h1')?.textContent === 'Funding Rate', {
-      timeout: 10_000,
+      timeout: STEP_WAIT_MS,
     });
 
     // Options: a set switched off leaves the open page at once, and comes back when switched on.
@@ -196,10 +202,10 @@ test('the Firefox build in firefox-esr: the welcome page, highlights, the card (
     await tab.click('#set-on-perpetual-futures');
     await page.waitForFunction(
       () => !document.querySelector('mark.termlight[data-term-id="funding-rate"]') && document.querySelector('mark.termlight[data-term-id="open-interest-collapse"]'),
-      { timeout: 10_000 },
+      { timeout: STEP_WAIT_MS },
     );
     await tab.click('#set-on-perpetual-futures');
-    await page.waitForSelector('mark.termlight[data-term-id="funding-rate"]', { timeout: 10_000 });
+    await page.waitForSelector('mark.termlight[data-term-id="funding-rate"]', { timeout: STEP_WAIT_MS });
 
     // Highlight style: a tinted background chosen in Options reaches the open page at once (a constructed sheet
     // whose rules must outrank Firefox's content-script CSS), and the default comes back.
@@ -210,19 +216,19 @@ test('the Firefox build in firefox-esr: the welcome page, highlights, the card (
     await page.waitForFunction(() => {
       const style = getComputedStyle(document.querySelector('mark.termlight[data-term-id="funding-rate"]')!);
       return style.textDecorationLine === 'none' && style.backgroundColor !== 'rgba(0, 0, 0, 0)';
-    }, { timeout: 10_000 });
+    }, { timeout: STEP_WAIT_MS });
     await tab.select('#highlight-style', 'dotted');
     await page.waitForFunction(() => getComputedStyle(document.querySelector('mark.termlight[data-term-id="funding-rate"]')!).textDecorationLine === 'underline', {
-      timeout: 10_000,
+      timeout: STEP_WAIT_MS,
     });
 
     // Import pasted CSV: the new term is highlighted on the open page without a reload.
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="desk">Then came a desk fade.</p>'));
     await tab.type('#import-paste', 'term,definition,set\nDesk Fade,Trading against what the desk expects.,Desk Words\n');
     await clickButton(tab, 'Preview');
-    await tab.waitForFunction(() => document.querySelector('[aria-label="Import preview"]')?.textContent?.includes('Desk Fade'), { timeout: 10_000 });
+    await tab.waitForFunction(() => document.querySelector('[aria-label="Import preview"]')?.textContent?.includes('Desk Fade'), { timeout: STEP_WAIT_MS });
     await clickButton(tab, 'Import');
-    await page.waitForSelector('#desk mark.termlight[data-term-id="desk-fade"]', { timeout: 10_000 });
+    await page.waitForSelector('#desk mark.termlight[data-term-id="desk-fade"]', { timeout: STEP_WAIT_MS });
 
     // Export: the imported set downloads as CSV, with the term in it.
     await tab.select('select[aria-label="Set to export"]', 'imported-desk-words');
@@ -245,9 +251,9 @@ test('the Firefox build in firefox-esr: the welcome page, highlights, the card (
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="quill">The Quill Basis narrowed.</p>'));
     const fileInput = await tab.$('input[type="file"]');
     await fileInput!.uploadFile(join(files, 'quill.json'));
-    await tab.waitForFunction(() => document.querySelector('[aria-label="Import preview"]')?.textContent?.includes('Quill Basis'), { timeout: 10_000 });
+    await tab.waitForFunction(() => document.querySelector('[aria-label="Import preview"]')?.textContent?.includes('Quill Basis'), { timeout: STEP_WAIT_MS });
     await clickButton(tab, 'Import');
-    await page.waitForSelector('#quill mark.termlight[data-term-id$="quill-basis"]', { timeout: 10_000 });
+    await page.waitForSelector('#quill mark.termlight[data-term-id$="quill-basis"]', { timeout: STEP_WAIT_MS });
 
     // Feeds: subscribing asks for the feed's host (Firefox grants optional hosts one by one), downloads it in the
     // background page, and its term lights up on the open page.
@@ -256,29 +262,29 @@ test('the Firefox build in firefox-esr: the welcome page, highlights, the card (
     await tab.type('#tl-feed-url', server.url('/feeds/desk.json'));
     // A real click: Firefox grants permissions only in a user input handler (an element.click() from a script is not one).
     await tab.click('button::-p-text(Subscribe)');
-    await tab.waitForFunction(() => document.querySelector('.tl-feed-notice')?.textContent?.includes('Subscribed to “Fox Desk”'), { timeout: 20_000 });
+    await tab.waitForFunction(() => document.querySelector('.tl-feed-notice')?.textContent?.includes('Subscribed to “Fox Desk”'), { timeout: STEP_WAIT_MS });
     // Feed terms get ids of their own (a feed cannot take over a bundled term's id).
-    await page.waitForSelector('#feed-news mark.termlight[data-term-id$="-zephyr-spread"]', { timeout: 10_000 });
+    await page.waitForSelector('#feed-news mark.termlight[data-term-id$="-zephyr-spread"]', { timeout: STEP_WAIT_MS });
 
     // The feed breaks: Sync now says what is wrong and where, and the terms it had stay.
     feedBroken = true;
     await tab.click('button::-p-text(Sync now)');
     await tab.waitForFunction(
       () => /not valid JSON at line 1, column \d+/.test(document.querySelector('.tl-feed-error')?.textContent ?? '') && document.querySelector('.tl-feed-error')?.textContent?.includes('the previous copy is still in use'),
-      { timeout: 20_000 },
+      { timeout: STEP_WAIT_MS },
     );
     await page.reload();
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="feed-news">The Zephyr Spread widened.</p>'));
-    await page.waitForSelector('#feed-news mark.termlight[data-term-id$="-zephyr-spread"]', { timeout: 10_000 });
+    await page.waitForSelector('#feed-news mark.termlight[data-term-id$="-zephyr-spread"]', { timeout: STEP_WAIT_MS });
 
     // The card's code loads on the first hover from the content script's world: a page's strict CSP cannot block it.
     const strict = await browser.newPage();
     await strict.setViewport({ width: 1200, height: 800 });
     await strict.goto(server.url('/csp.html'));
-    await strict.waitForSelector('mark.termlight[data-term-id="open-interest-collapse"]', { timeout: 10_000 });
+    await strict.waitForSelector('mark.termlight[data-term-id="open-interest-collapse"]', { timeout: STEP_WAIT_MS });
     await strict.hover('mark.termlight[data-term-id="open-interest-collapse"]');
     await strict.waitForFunction(() => document.querySelector('termlight-tooltip')?.shadowRoot?.querySelector('.title')?.textContent === 'Open Interest Collapse', {
-      timeout: 10_000,
+      timeout: STEP_WAIT_MS,
     });
   } finally {
     await browser.close();
