@@ -23,6 +23,7 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { expect, test, waitForGlossary } from './fixtures';
+import { readStores } from './support';
 import type { FeedRecord } from '../../utils/feeds/feed-record';
 
 type Mode = 'ok' | 'malformed' | 'truncated' | 'error-500' | 'too-large' | 'stall';
@@ -163,33 +164,20 @@ interface DbState {
 
 /** IndexedDB as the worker left it, read from the options page (same origin). */
 async function readDb(options: Page): Promise<DbState> {
-  return options.evaluate(
-    () =>
-      new Promise<DbState>((resolve, reject) => {
-        const open = indexedDB.open('termlight');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['meta', 'feeds', 'terms']);
-          const revision = tx.objectStore('meta').get('revision');
-          const feeds = tx.objectStore('feeds').getAll();
-          const terms = tx.objectStore('terms').getAll(IDBKeyRange.bound('feed-', 'feed-\uffff'));
-          const count = tx.objectStore('terms').count();
-          tx.oncomplete = () => {
-            db.close();
-            resolve({
-              revision: Number(revision.result),
-              feeds: feeds.result,
-              feedTerms: (terms.result as Array<{ id: string; summary: string }>)
-                .map((t): [string, string] => [t.id.replace(/^feed-[0-9a-f]{8}-/, ''), t.summary])
-                .sort(),
-              termCount: count.result,
-            });
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  const [revision, feeds, feedTerms, termCount] = await readStores(options, [
+    { store: 'meta', op: 'get', key: 'revision' },
+    { store: 'feeds', op: 'getAll' },
+    { store: 'terms', op: 'getAll', key: { from: 'feed-', to: 'feed-\uffff' } },
+    { store: 'terms', op: 'count' },
+  ]);
+  return {
+    revision: Number(revision),
+    feeds: feeds as FeedRecord[],
+    feedTerms: (feedTerms as Array<{ id: string; summary: string }>)
+      .map((t): [string, string] => [t.id.replace(/^feed-[0-9a-f]{8}-/, ''), t.summary])
+      .sort(),
+    termCount: termCount as number,
+  };
 }
 
 /** Ids (without the feed prefix) of the feed terms highlighted on the page. */

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStaticServer, type StaticServer } from '../support/static-server';
+import { readStores } from './support';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const EXTENSION_DIR = join(process.env.TERMLIGHT_OUT_DIR ?? join(ROOT, '.output'), 'chrome-mv3');
@@ -122,22 +123,11 @@ export function requireSharedPages(): void {
 
 /** Waits until the glossary is in IndexedDB (the background imports it on install). */
 export async function waitForGlossary(serviceWorker: Worker): Promise<number> {
-  return serviceWorker.evaluate(async () => {
-    for (let i = 0; i < 100; i++) {
-      const count = await new Promise<number>((resolve) => {
-        const open = indexedDB.open('termlight');
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('terms')) return resolve(0);
-          const req = db.transaction('terms').objectStore('terms').count();
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => resolve(0);
-        };
-        open.onerror = () => resolve(0);
-      });
-      if (count > 0) return count;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return 0;
-  });
+  for (let i = 0; i < 100; i++) {
+    // Before the background has made the database, the read fails: not there yet.
+    const count = await readStores(serviceWorker, [{ store: 'terms', op: 'count' }]).then(([n]) => n as number, () => 0);
+    if (count > 0) return count;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return 0;
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, SEEDS_DIR, test, waitForGlossary } from './fixtures';
-import { setSettings, settledHighlights, storedHiddenTerms } from './support';
+import { readStores, setSettings, settledHighlights, storedHiddenTerms } from './support';
 
 const FIVE = [
   'diversification-failure',
@@ -34,37 +34,18 @@ const count = (page: Page, key: string) => preview(page).locator(`[data-count="$
 const setRow = (page: Page, id: string) => page.locator(`.set-row[data-set-id="${id}"]`);
 
 /** Ids of the terms in a set, read straight from the extension's IndexedDB. */
-function termsInSet(serviceWorker: Worker, setId: string): Promise<string[]> {
-  return serviceWorker.evaluate(
-    (id) =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('termlight');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('terms').objectStore('terms').index('by-set').getAllKeys(id);
-          request.onsuccess = () => resolve((request.result as string[]).sort());
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    setId,
-  );
+async function termsInSet(serviceWorker: Worker, setId: string): Promise<string[]> {
+  const [ids] = await readStores(serviceWorker, [{ store: 'terms', index: 'by-set', op: 'getAllKeys', key: setId }]);
+  return (ids as string[]).sort();
 }
 
 /** The glossary's revision and the key of the search index kept in IndexedDB (undefined when none is kept). */
-function keptSearchIndex(serviceWorker: Worker): Promise<{ revision: number; key?: string }> {
-  return serviceWorker.evaluate(
-    () =>
-      new Promise<{ revision: number; key?: string }>((resolve, reject) => {
-        const open = indexedDB.open('termlight');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['meta', 'derived']);
-          const revision = tx.objectStore('meta').get('revision');
-          const index = tx.objectStore('derived').get('searchIndex');
-          tx.oncomplete = () => resolve({ revision: Number(revision.result), key: (index.result as { key?: string } | undefined)?.key });
-        };
-      }),
-  );
+async function keptSearchIndex(serviceWorker: Worker): Promise<{ revision: number; key?: string }> {
+  const [revision, index] = await readStores(serviceWorker, [
+    { store: 'meta', op: 'get', key: 'revision' },
+    { store: 'derived', op: 'get', key: 'searchIndex' },
+  ]);
+  return { revision: Number(revision), key: (index as { key?: string } | undefined)?.key };
 }
 
 function csv(rows: number, broken?: number): string {

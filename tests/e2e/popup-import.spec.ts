@@ -7,7 +7,7 @@
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, test, waitForGlossary } from './fixtures';
-import { settledHighlights } from './support';
+import { readStores, settledHighlights } from './support';
 
 async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const popup = await context.newPage();
@@ -18,23 +18,12 @@ async function openPopup(context: BrowserContext, extensionId: string): Promise<
 
 /** A set as stored in IndexedDB, with the ids of its terms. */
 async function storedSet(serviceWorker: Worker, setId: string) {
-  return serviceWorker.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('termlight');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const request = <T,>(r: IDBRequest<T>) =>
-      new Promise<T>((resolve, reject) => {
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-    const tx = db.transaction(['sets', 'terms']);
-    const set = (await request(tx.objectStore('sets').get(id))) as { title: string; origin: string; source?: string } | undefined;
-    const terms = (await request(tx.objectStore('terms').index('by-set').getAllKeys(id))) as string[];
-    db.close();
-    return set ? { title: set.title, origin: set.origin, source: set.source, terms: terms.sort() } : null;
-  }, setId);
+  const [stored, ids] = await readStores(serviceWorker, [
+    { store: 'sets', op: 'get', key: setId },
+    { store: 'terms', index: 'by-set', op: 'getAllKeys', key: setId },
+  ]);
+  const set = stored as { title: string; origin: string; source?: string } | undefined;
+  return set ? { title: set.title, origin: set.origin, source: set.source, terms: (ids as string[]).sort() } : null;
 }
 
 const FIVE = [

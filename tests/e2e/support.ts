@@ -131,3 +131,58 @@ export async function elapsedToShow(page: Page): Promise<number> {
     return t.shown - t.over;
   });
 }
+
+/** One read of Termlight's IndexedDB, for `readStores`. */
+export interface StoreRead {
+  store: string;
+  /** Read through this index of the store instead of its keys. */
+  index?: string;
+  op: 'get' | 'getAll' | 'getAllKeys' | 'count';
+  /** A key (Termlight's keys are strings), or a range of keys; none reads the whole store (`get` needs one). */
+  key?: string | { from: string; to: string };
+}
+
+/**
+ * Runs inside the extension (its worker or one of its pages): the reads in one
+ * read-only transaction, results in the same order. It never creates the
+ * database: an open that would (the background has not yet made it) is
+ * aborted and rejects, since an empty database left at version 1 would make
+ * the background skip the step that creates the stores.
+ */
+function readStoresInExtension(reads: StoreRead[]): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('termlight');
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onerror = () => reject(open.error ?? new Error('no Termlight database yet'));
+    open.onsuccess = () => {
+      const db = open.result;
+      try {
+        const tx = db.transaction([...new Set(reads.map((read) => read.store))]);
+        const requests = reads.map(({ store, index, op, key }) => {
+          const source = index ? tx.objectStore(store).index(index) : tx.objectStore(store);
+          const query = typeof key === 'object' ? IDBKeyRange.bound(key.from, key.to) : key;
+          return source[op](query as string);
+        });
+        tx.oncomplete = () => resolve(requests.map((request) => request.result as unknown));
+        tx.onerror = () => reject(tx.error);
+      } catch (error) {
+        reject(error); // a store the database does not have (yet)
+      } finally {
+        db.close(); // takes effect once the transaction is done
+      }
+    };
+  });
+}
+
+/**
+ * Reads Termlight's IndexedDB from the extension's service worker or one of its
+ * pages (the same origin), the truth a test checks what the user sees against.
+ */
+export function readStores(extension: ExtensionContext, reads: StoreRead[]): Promise<unknown[]> {
+  return extension.evaluate(readStoresInExtension, reads);
+}
+
+/** Playwright's and Puppeteer's workers and pages alike: what `readStores` calls. */
+interface ExtensionContext {
+  evaluate(read: typeof readStoresInExtension, reads: StoreRead[]): Promise<unknown[]>;
+}

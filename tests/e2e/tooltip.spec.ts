@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, Worker } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, requireSharedPages, ROOT, test, waitForGlossary } from './fixtures';
-import { elapsedToShow, fillHiddenTerms, setSettings, settledHighlights, startStopwatch, storedHiddenTerms, storeSettingsOfSize } from './support';
+import { elapsedToShow, fillHiddenTerms, readStores, setSettings, settledHighlights, startStopwatch, storedHiddenTerms, storeSettingsOfSize } from './support';
 import { HIDE_UNDO_MS } from '../../components/tooltip/tooltip-card';
 
 const HOST = 'termlight-tooltip';
@@ -20,23 +20,9 @@ interface StoredTerm {
 
 /** A term as the background stores it: the truth the card is checked against. */
 async function storedTerm(serviceWorker: Worker, id: string): Promise<StoredTerm> {
-  return serviceWorker.evaluate(
-    (termId) =>
-      new Promise<StoredTerm>((resolve, reject) => {
-        const open = indexedDB.open('termlight');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('terms').objectStore('terms').get(termId);
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            open.result.close();
-            const { term, summary, related } = req.result;
-            resolve({ term, summary, related });
-          };
-        };
-      }),
-    id,
-  );
+  const [stored] = await readStores(serviceWorker, [{ store: 'terms', op: 'get', key: id }]);
+  const { term, summary, related } = stored as StoredTerm;
+  return { term, summary, related };
 }
 
 /** Moves the mouse to a spot over neither a highlight nor the card. */

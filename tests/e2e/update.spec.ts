@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 import { chromiumPath, EXTENSION_DIR, expect, isWelcomeUrl, test } from './fixtures';
+import { readStores } from './support';
 
 /** Errors and warnings our code logs in a page, and uncaught errors from our content script. */
 function problemsOf(page: Page, extensionId: string): string[] {
@@ -167,12 +168,7 @@ test('an update and a reload with tabs open: old content scripts detach quietly,
     await open.goto(server.url('/pages/basics.html'));
     await open.waitForSelector('mark.termlight', { timeout: 20_000 });
     const textBefore = await open.$eval('body', (b) => (b as HTMLElement).innerText);
-    const termsBefore = await v1.evaluate(() => new Promise<number>((resolve) => {
-      indexedDB.open('termlight').onsuccess = (e) => {
-        const req = (e.target as IDBOpenDBRequest).result.transaction('terms').objectStore('terms').count();
-        req.onsuccess = () => resolve(req.result);
-      };
-    }));
+    const [termsBefore] = await readStores(v1, [{ store: 'terms', op: 'count' }]);
 
     // The update: version 1.0.1 installed over 1.0.0, as the browser does.
     setVersion(dir, '1.0.1');
@@ -199,12 +195,7 @@ test('an update and a reload with tabs open: old content scripts detach quietly,
     await expectOneCopy(open, 'short-squeeze', 2);
 
     // The new version kept the user's setting and the glossary (no loss, no duplicates)...
-    const termsAfter = await v2.evaluate(() => new Promise<number>((resolve) => {
-      indexedDB.open('termlight').onsuccess = (e) => {
-        const req = (e.target as IDBOpenDBRequest).result.transaction('terms').objectStore('terms').count();
-        req.onsuccess = () => resolve(req.result);
-      };
-    }));
+    const [termsAfter] = await readStores(v2, [{ store: 'terms', op: 'count' }]);
     expect(termsAfter).toBe(termsBefore);
     // ...and a reload of the tab lights it up again, with every occurrence as set before the update.
     await open.reload();
