@@ -77,6 +77,30 @@ describe('the term matcher', () => {
     ]);
   });
 
+  it('does not take the start of a name for a term written in lower case ("put Wall Street")', () => {
+    const withWalls = compileMatcher([...terms, t('put-wall', 'Put Wall'), t('order-book-wall', 'Order Book Wall', { aliases: ['sell wall'] })]);
+    expect(found('Tariffs put Wall Street on edge; traders sell Wall Street short.', withWalls)).toEqual([]);
+    // The term itself, in any case, and names that do not run on.
+    expect(found('The put wall held. A put Wall at 6,500. Put Wall moved; a sell wall.', withWalls)).toEqual([
+      ['put-wall', 'put wall'],
+      ['put-wall', 'put Wall'],
+      ['put-wall', 'Put Wall'],
+      ['order-book-wall', 'sell wall'],
+    ]);
+    // It takes all three signs: a lower-case start, a capitalised last word, a capitalised word after it;
+    // and a brand written with a capital inside, or a term inside a hyphenated word, is no such start.
+    const withBrands = compileMatcher([...terms, t('cdx', 'Credit Default Swap Index', { aliases: ['iTraxx Europe'] }), t('growth-stock', 'Growth Stock')]);
+    expect(found('The iTraxx Europe Index fell. Menu: High-growth Stocks Dividend Stocks', withBrands)).toEqual([
+      ['cdx', 'iTraxx Europe'],
+      ['growth-stock', 'growth Stocks'],
+    ]);
+    expect(found('The open interest Collapse deepened; funding rate Data; Funding Rate Turns')).toEqual([
+      ['open-interest-collapse', 'open interest Collapse'],
+      ['funding-rate', 'funding rate'],
+      ['funding-rate', 'Funding Rate'],
+    ]);
+  });
+
   it('says whether a hit is an abbreviation (context-needing terms gate those alone)', () => {
     expect(findTerms('OI and open interest', matcher).map((h) => h.abbreviation)).toEqual([true, false]);
   });

@@ -121,7 +121,7 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
         abbreviation = true;
       }
     }
-    if (best && !insideWebAddress(text, start, best.end)) {
+    if (best && !insideWebAddress(text, start, best.end) && (abbreviation || !runsIntoName(text, start, best.end))) {
       const end = closingBracketAfter(text, start, best.end);
       matches.push({ termId: best.termId, start, end, abbreviation });
       next = end;
@@ -168,6 +168,28 @@ function insideWebAddress(text: string, start: number, end: number): boolean {
   // A word standing alone is never an address: the common case costs two comparisons.
   if (from === start && to === end) return false;
   return WEB_ADDRESS.test(text.slice(from, to));
+}
+
+/**
+ * "Tariffs put Wall Street on edge", "sell Wall Street short": a term written
+ * in lower case ("put wall", "sell wall") whose last word alone is capitalised
+ * and runs on into another capitalised word has met the start of a name, not
+ * the term. Not a sign: capitals before the last word ("iTraxx Europe Index")
+ * or a start inside a hyphenated word ("High-growth Stocks" in a menu); nor
+ * are headlines in title case, which are left as they are.
+ */
+function runsIntoName(text: string, start: number, end: number): boolean {
+  const lastStart = tokenStartBefore(text, end);
+  if (lastStart === start || !startsUpper(text, lastStart)) return false;
+  const head = text.slice(start, lastStart);
+  if (head !== head.toLowerCase() || isHyphen(text.charCodeAt(start - 1))) return false;
+  let next = end;
+  while (next < text.length && isSpace(text.charCodeAt(next))) next++;
+  return next > end && next < text.length && isWordChar(text, next) && startsUpper(text, next);
+}
+
+function isHyphen(code: number): boolean {
+  return code === 45 || code === 0x2010 || code === 0x2011;
 }
 
 function isSpace(code: number): boolean {
