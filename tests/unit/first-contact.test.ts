@@ -50,6 +50,14 @@ describe('watchFirstContact', () => {
     expect(secondClick.defaultPrevented).toBe(false);
   });
 
+  it('lets a later tap in a link through when the first tap turned into a scroll (no click came)', () => {
+    pointer('pointerdown', mark('open-interest'), { pointerType: 'touch' });
+    pointer('pointercancel', mark('open-interest'), { pointerType: 'touch' }); // the browser took the touch for a scroll
+    const laterClick = new MouseEvent('click', { bubbles: true, cancelable: true });
+    mark('open-interest').dispatchEvent(laterClick);
+    expect(laterClick.defaultPrevented).toBe(false);
+  });
+
   it('ignores touch hovers and presses outside highlights', () => {
     pointer('pointerover', mark('basis'), { pointerType: 'touch' });
     pointer('pointerdown', document.getElementById('prose')!, { pointerType: 'touch' });

@@ -19,15 +19,22 @@ export function markFrom(event: Event, stopAt?: Element): HTMLElement | null {
 /**
  * In a link, the first tap on a highlight shows its card and the second
  * follows the link: when `mark` is in a link, the click that follows this tap
- * (the next click, wherever it lands) is cancelled if it lands in `mark`.
+ * (the next click, wherever it lands) is cancelled if it lands in `mark`. A
+ * tap that turns into a scroll ends in `pointercancel` and no click; the
+ * guard goes with it, or it would swallow the click of a later tap there.
  */
 export function keepTapFromLink(doc: Document, mark: HTMLElement, signal?: AbortSignal): void {
   if (!mark.closest('a[href]')) return;
+  const guard = new AbortController();
+  signal?.addEventListener('abort', () => guard.abort(), { once: true, signal: guard.signal });
+  const listen = { capture: true, signal: guard.signal } as const;
   doc.addEventListener(
     'click',
     (event) => {
+      guard.abort();
       if (event.composedPath().includes(mark)) event.preventDefault();
     },
-    { capture: true, once: true, signal },
+    listen,
   );
+  doc.addEventListener('pointercancel', () => guard.abort(), listen);
 }
