@@ -22,7 +22,7 @@ import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import { surfaceFormsOf } from '../../utils/glossary/surface-forms';
 import { contextRules } from '../../utils/highlighter/context-gate';
 import { compileMatcher } from '../../utils/matcher';
-import { chromiumPath, SHARED_PAGES } from '../e2e/fixtures';
+import { chromiumPath, LOCAL_HOSTS_ONLY, SHARED_PAGES } from '../e2e/fixtures';
 import { startStaticServer } from '../support/static-server';
 import type { BenchEngine, BenchGlobal } from './page-engine-entry';
 import { startupCost } from './startup';
@@ -120,7 +120,7 @@ async function main() {
   );
   const pagesServer = await startStaticServer({ '/pages/': join(ROOT, 'tests', 'e2e', 'pages') });
   // --expose-gc: warm rounds collect the previous rounds' garbage before timing (see page-engine-entry.ts).
-  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc'] });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc', LOCAL_HOSTS_ONLY] });
   const files = readdirSync(SHARED_PAGES)
     .filter((f) => f.endsWith('.html'))
     .filter((f) => only.length === 0 || only.some((o) => f.includes(o)));

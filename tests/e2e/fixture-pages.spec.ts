@@ -4,7 +4,7 @@
  * exactly what it was without Termlight.
  */
 import { chromium, type Page } from '@playwright/test';
-import { chromiumPath, expect, requireSharedPages, test, waitForGlossary } from './fixtures';
+import { chromiumPath, expect, LOCAL_HOSTS_ONLY, requireSharedPages, test, waitForGlossary } from './fixtures';
 import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import { compileMatcher, findTerms } from '../../utils/matcher';
@@ -50,7 +50,7 @@ test.describe('real fixture pages', () => {
       const url = server.url(`/shared/${name}.html`);
 
       // The same page in a browser without Termlight, for the text a reader sees.
-      const plain = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
+      const plain = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', LOCAL_HOSTS_ONLY] });
       const plainPage = await plain.newPage();
       await plainPage.goto(url, { waitUntil: 'load' });
       await plainPage.waitForTimeout(500);
