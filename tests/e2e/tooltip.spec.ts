@@ -583,6 +583,39 @@ test.describe('definition card', () => {
     await firstTapShowsCardSecondFollowsLink();
   });
 
+  test('in a link, a touch that became a scroll opens the card but does not keep the next tap from following the link', async ({ context, server }) => {
+    server.route('/linked.html', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<p>Read <a href="/pages/basics.html">how the funding rate works</a> before you trade perpetual futures.</p>');
+    });
+    const page = await context.newPage();
+    await page.goto(server.url('/linked.html'));
+    await settledHighlights(page);
+    // A finger that lands on the term and scrolls: the browser takes the touch (pointercancel) and sends no click.
+    const touch = (types: string[]) =>
+      page.locator('a mark[data-term-id="funding-rate"]').evaluate((el, types) => {
+        const r = el.getBoundingClientRect();
+        const init = { pointerType: 'touch', bubbles: true, composed: true, cancelable: true, clientX: r.x + 2, clientY: r.y + 2 };
+        for (const type of types) el.dispatchEvent(type === 'click' ? new MouseEvent(type, init) : new PointerEvent(type, init));
+      }, types);
+    const scrollThenTapFollowsLink = async () => {
+      await touch(['pointerdown', 'pointercancel']);
+      await expect(page.locator(`${CARD} .title`)).toHaveText('Funding Rate');
+      // The card is open for this term, so a tap now follows the link.
+      await touch(['pointerdown', 'pointerup', 'click']);
+      await page.waitForURL(/\/pages\/basics\.html$/);
+    };
+    await scrollThenTapFollowsLink();
+
+    // The same once the card's code has loaded (a hover on another term): the card's controller sets the guard.
+    await page.goto(server.url('/linked.html'));
+    await settledHighlights(page);
+    await page.locator('mark[data-term-id="perpetual-futures"]').first().hover();
+    await expect(page.locator(`${CARD} .title`)).toHaveText('Perpetual Futures');
+    await moveAway(page);
+    await expect(page.locator(CARD)).toHaveCount(0);
+    await scrollThenTapFollowsLink();
+  });
+
   test("the card's code loads with the first hover, not with the page, and the page cannot see it load", async ({ context, server }) => {
     const page = await context.newPage();
     const cardCodeLoads: string[] = [];
