@@ -3,11 +3,12 @@
  * our own test pages (tests/e2e/pages/tooltip-*.html).
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, requireSharedPages, ROOT, test, waitForGlossary } from './fixtures';
 import { elapsedToShow, fillHiddenTerms, readStores, setSettings, settledHighlights, startStopwatch, storedHiddenTerms, storeSettingsOfSize } from './support';
 import { HIDE_UNDO_MS } from '../../components/tooltip/tooltip-card';
+import type { StaticServer } from '../support/static-server';
 
 const HOST = 'termlight-tooltip';
 const CARD = `${HOST} .card`;
@@ -47,6 +48,36 @@ async function moveAway(page: Page): Promise<void> {
     }
   }
   throw new Error('no clear spot to move the mouse to');
+}
+
+/** A page with a term inside a link ("funding rate") and one outside it ("perpetual futures"). */
+async function openLinkedPage(context: BrowserContext, server: StaticServer): Promise<Page> {
+  server.route('/linked.html', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<p>Read <a href="/pages/basics.html">how the funding rate works</a> before you trade perpetual futures.</p>');
+  });
+  const page = await context.newPage();
+  await page.goto(server.url('/linked.html'));
+  await settledHighlights(page);
+  return page;
+}
+
+/** The linked page again, with the card's code loaded by a hover on the term outside the link, and no card open. */
+async function reopenWithCardLoaded(page: Page, server: StaticServer): Promise<void> {
+  await page.goto(server.url('/linked.html'));
+  await settledHighlights(page);
+  await page.locator('mark[data-term-id="perpetual-futures"]').first().hover();
+  await expect(page.locator(`${CARD} .title`)).toHaveText('Perpetual Futures');
+  await moveAway(page);
+  await expect(page.locator(CARD)).toHaveCount(0);
+}
+
+/** A finger on the linked term: these pointer events (and `click`), in order, as the browser sends them. */
+async function touchLinkedTerm(page: Page, types: string[]): Promise<void> {
+  await page.locator('a mark[data-term-id="funding-rate"]').evaluate((el, types) => {
+    const r = el.getBoundingClientRect();
+    const init = { pointerType: 'touch', bubbles: true, composed: true, cancelable: true, clientX: r.x + 2, clientY: r.y + 2 };
+    for (const type of types) el.dispatchEvent(type === 'click' ? new MouseEvent(type, init) : new PointerEvent(type, init));
+  }, types);
 }
 
 async function expectInsideViewport(page: Page, card: Locator, label: string): Promise<void> {
@@ -548,72 +579,35 @@ test.describe('definition card', () => {
   });
 
   test('in a link, the first tap on a term shows its card and the second follows the link, before and after the card has loaded', async ({ context, server }) => {
-    server.route('/linked.html', (_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<p>Read <a href="/pages/basics.html">how the funding rate works</a> before you trade perpetual futures.</p>');
-    });
-    const page = await context.newPage();
-    await page.goto(server.url('/linked.html'));
-    await settledHighlights(page);
-    // A finger's tap: pointer events, then the click that follows them at once (before the card's code has loaded).
-    const tap = () =>
-      page.locator('a mark[data-term-id="funding-rate"]').evaluate((el) => {
-        const r = el.getBoundingClientRect();
-        const init = { pointerType: 'touch', bubbles: true, composed: true, cancelable: true, clientX: r.x + 2, clientY: r.y + 2 };
-        el.dispatchEvent(new PointerEvent('pointerdown', init));
-        el.dispatchEvent(new PointerEvent('pointerup', init));
-        el.dispatchEvent(new MouseEvent('click', init));
-      });
-    const firstTapShowsCardSecondFollowsLink = async () => {
-      await tap();
+    const firstTapShowsCardSecondFollowsLink = async (page: Page) => {
+      // A finger's tap: pointer events, then the click that follows them at once (before the card's code has loaded).
+      await touchLinkedTerm(page, ['pointerdown', 'pointerup', 'click']);
       await expect(page.locator(`${CARD} .title`)).toHaveText('Funding Rate');
       await page.waitForTimeout(300);
       expect(new URL(page.url()).pathname).toBe('/linked.html');
-      await tap();
+      await touchLinkedTerm(page, ['pointerdown', 'pointerup', 'click']);
       await page.waitForURL(/\/pages\/basics\.html$/);
     };
-    await firstTapShowsCardSecondFollowsLink();
-
-    // The same once the card's code has loaded (a hover on another term): now the card's controller keeps the click.
-    await page.goto(server.url('/linked.html'));
-    await settledHighlights(page);
-    await page.locator('mark[data-term-id="perpetual-futures"]').first().hover();
-    await expect(page.locator(`${CARD} .title`)).toHaveText('Perpetual Futures');
-    await moveAway(page);
-    await expect(page.locator(CARD)).toHaveCount(0);
-    await firstTapShowsCardSecondFollowsLink();
+    const page = await openLinkedPage(context, server);
+    await firstTapShowsCardSecondFollowsLink(page);
+    // The same once the card's code has loaded: now the card's controller keeps the click.
+    await reopenWithCardLoaded(page, server);
+    await firstTapShowsCardSecondFollowsLink(page);
   });
 
   test('in a link, a touch that became a scroll opens the card but does not keep the next tap from following the link', async ({ context, server }) => {
-    server.route('/linked.html', (_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<p>Read <a href="/pages/basics.html">how the funding rate works</a> before you trade perpetual futures.</p>');
-    });
-    const page = await context.newPage();
-    await page.goto(server.url('/linked.html'));
-    await settledHighlights(page);
-    // A finger that lands on the term and scrolls: the browser takes the touch (pointercancel) and sends no click.
-    const touch = (types: string[]) =>
-      page.locator('a mark[data-term-id="funding-rate"]').evaluate((el, types) => {
-        const r = el.getBoundingClientRect();
-        const init = { pointerType: 'touch', bubbles: true, composed: true, cancelable: true, clientX: r.x + 2, clientY: r.y + 2 };
-        for (const type of types) el.dispatchEvent(type === 'click' ? new MouseEvent(type, init) : new PointerEvent(type, init));
-      }, types);
-    const scrollThenTapFollowsLink = async () => {
-      await touch(['pointerdown', 'pointercancel']);
+    const scrollThenTapFollowsLink = async (page: Page) => {
+      // A finger that lands on the term and scrolls: the browser takes the touch (pointercancel) and sends no click.
+      await touchLinkedTerm(page, ['pointerdown', 'pointercancel']);
       await expect(page.locator(`${CARD} .title`)).toHaveText('Funding Rate');
       // The card is open for this term, so a tap now follows the link.
-      await touch(['pointerdown', 'pointerup', 'click']);
+      await touchLinkedTerm(page, ['pointerdown', 'pointerup', 'click']);
       await page.waitForURL(/\/pages\/basics\.html$/);
     };
-    await scrollThenTapFollowsLink();
-
-    // The same once the card's code has loaded (a hover on another term): the card's controller sets the guard.
-    await page.goto(server.url('/linked.html'));
-    await settledHighlights(page);
-    await page.locator('mark[data-term-id="perpetual-futures"]').first().hover();
-    await expect(page.locator(`${CARD} .title`)).toHaveText('Perpetual Futures');
-    await moveAway(page);
-    await expect(page.locator(CARD)).toHaveCount(0);
-    await scrollThenTapFollowsLink();
+    const page = await openLinkedPage(context, server);
+    await scrollThenTapFollowsLink(page);
+    await reopenWithCardLoaded(page, server);
+    await scrollThenTapFollowsLink(page);
   });
 
   test("the card's code loads with the first hover, not with the page, and the page cannot see it load", async ({ context, server }) => {
