@@ -187,7 +187,7 @@ test.describe('the toolbar popup', () => {
     await expect(popup.getByRole('heading', { level: 2 })).toHaveText(firstName!);
   });
 
-  test('opened over selected words, it searches for them (typing replaces them); a whole sentence is not searched', async ({
+  test('opened over selected words in view, it searches for them (typing replaces them); a whole sentence or a selection scrolled out of sight is not searched', async ({
     context,
     extensionId,
     server,
@@ -229,6 +229,23 @@ test.describe('the toolbar popup', () => {
     await expect(box).toHaveValue('');
     await expect(popup.locator('.tl-page-term').first()).toBeVisible();
     await popup.close();
+
+    // A selection scrolled out of sight is an old one, not a look-up: the page's terms. Back in view, it is searched.
+    expect(await select('#possessive', "The market maker's")).toBe("The market maker's");
+    await page.evaluate(() => {
+      const spacer = Object.assign(document.createElement('div'), { id: 'spacer' });
+      spacer.style.height = '3000px';
+      document.body.append(spacer);
+      spacer.scrollIntoView({ block: 'end' });
+    });
+    const scrolled = await openPopup(context, extensionId);
+    await expect(scrolled.locator('.tl-page-term').first()).toBeVisible();
+    await expect(scrolled.getByRole('combobox', { name: 'Search the glossary' })).toHaveValue('');
+    await scrolled.close();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const inView = await openPopup(context, extensionId);
+    await expect(inView.getByRole('combobox', { name: 'Search the glossary' })).toHaveValue("The market maker's");
+    await inView.close();
 
     // A sentence is not a look-up: the popup opens on the page's terms as usual.
     await select('#prose', 'Traders watched the open interest collapse as the funding rate turned negative.');

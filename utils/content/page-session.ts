@@ -12,6 +12,7 @@ import { watchGlossaryRevision } from '../glossary/revision-signal';
 import { pageMessaging, sendMessage } from '../messaging/protocol';
 import { getSettings, isSiteEnabled, watchSettings, type Settings } from '../settings';
 import { selectionQuery } from '../search/lookup';
+import { selectedTextInView } from './selection-in-view';
 import { readPageGlossary } from './page-glossary';
 
 export interface PageSessionContext {
@@ -159,7 +160,7 @@ export async function startPageSession(
   const removeInfoListener = pageMessaging.onMessage('getPageInfo', () => ({
     hostname,
     partial: highlighter?.budgetExceeded ?? false,
-    selection: selectionQuery(doc.getSelection()?.toString() ?? ''),
+    selection: selectionQuery(selectedTextInView(doc)),
   }));
   const removeGlossaryListener = pageMessaging.onMessage('getPageGlossary', () => readPageGlossary(doc));
   const removeRevealListener = pageMessaging.onMessage('revealTerm', ({ data: termId }) => {
