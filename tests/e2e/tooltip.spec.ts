@@ -50,25 +50,28 @@ async function moveAway(page: Page): Promise<void> {
   throw new Error('no clear spot to move the mouse to');
 }
 
-/** A page with a term inside a link ("funding rate") and one outside it ("perpetual futures"). */
-async function openLinkedPage(context: BrowserContext, server: StaticServer): Promise<Page> {
+/**
+ * Runs `check` on a page with a term inside a link ("funding rate") and one outside it ("perpetual
+ * futures"): first before the card's code has loaded (the first-contact watcher meets the touch), then
+ * on the page loaded again with the code loaded by a hover on the other term and no card open (the
+ * card's controller meets it).
+ */
+async function onLinkedPageBeforeAndAfterCardLoads(context: BrowserContext, server: StaticServer, check: (page: Page) => Promise<void>): Promise<void> {
   server.route('/linked.html', (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' }).end('<p>Read <a href="/pages/basics.html">how the funding rate works</a> before you trade perpetual futures.</p>');
   });
   const page = await context.newPage();
   await page.goto(server.url('/linked.html'));
   await settledHighlights(page);
-  return page;
-}
+  await check(page);
 
-/** The linked page again, with the card's code loaded by a hover on the term outside the link, and no card open. */
-async function reopenWithCardLoaded(page: Page, server: StaticServer): Promise<void> {
   await page.goto(server.url('/linked.html'));
   await settledHighlights(page);
   await page.locator('mark[data-term-id="perpetual-futures"]').first().hover();
   await expect(page.locator(`${CARD} .title`)).toHaveText('Perpetual Futures');
   await moveAway(page);
   await expect(page.locator(CARD)).toHaveCount(0);
+  await check(page);
 }
 
 /** A finger on the linked term: these pointer events (and `click`), in order, as the browser sends them. */
@@ -579,35 +582,26 @@ test.describe('definition card', () => {
   });
 
   test('in a link, the first tap on a term shows its card and the second follows the link, before and after the card has loaded', async ({ context, server }) => {
-    const firstTapShowsCardSecondFollowsLink = async (page: Page) => {
-      // A finger's tap: pointer events, then the click that follows them at once (before the card's code has loaded).
+    await onLinkedPageBeforeAndAfterCardLoads(context, server, async (page) => {
+      // A finger's tap: pointer events, then the click that follows them at once.
       await touchLinkedTerm(page, ['pointerdown', 'pointerup', 'click']);
       await expect(page.locator(`${CARD} .title`)).toHaveText('Funding Rate');
       await page.waitForTimeout(300);
       expect(new URL(page.url()).pathname).toBe('/linked.html');
       await touchLinkedTerm(page, ['pointerdown', 'pointerup', 'click']);
       await page.waitForURL(/\/pages\/basics\.html$/);
-    };
-    const page = await openLinkedPage(context, server);
-    await firstTapShowsCardSecondFollowsLink(page);
-    // The same once the card's code has loaded: now the card's controller keeps the click.
-    await reopenWithCardLoaded(page, server);
-    await firstTapShowsCardSecondFollowsLink(page);
+    });
   });
 
   test('in a link, a touch that became a scroll opens the card but does not keep the next tap from following the link', async ({ context, server }) => {
-    const scrollThenTapFollowsLink = async (page: Page) => {
+    await onLinkedPageBeforeAndAfterCardLoads(context, server, async (page) => {
       // A finger that lands on the term and scrolls: the browser takes the touch (pointercancel) and sends no click.
       await touchLinkedTerm(page, ['pointerdown', 'pointercancel']);
       await expect(page.locator(`${CARD} .title`)).toHaveText('Funding Rate');
       // The card is open for this term, so a tap now follows the link.
       await touchLinkedTerm(page, ['pointerdown', 'pointerup', 'click']);
       await page.waitForURL(/\/pages\/basics\.html$/);
-    };
-    const page = await openLinkedPage(context, server);
-    await scrollThenTapFollowsLink(page);
-    await reopenWithCardLoaded(page, server);
-    await scrollThenTapFollowsLink(page);
+    });
   });
 
   test("the card's code loads with the first hover, not with the page, and the page cannot see it load", async ({ context, server }) => {
