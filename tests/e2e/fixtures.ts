@@ -41,11 +41,6 @@ export function extensionLaunchArgs(extensionDir: string): string[] {
 }
 
 /**
- * Chromium with the extension freshly installed. Termlight opens its welcome
- * page on install; it is closed here unless `keepWelcome`, so tests start
- * from a browser with no tab of ours open.
- */
-/**
  * Tests talk only to servers they start on 127.0.0.1. The real fixture pages
  * still ask for their ads, fonts and scripts from the web: every other host
  * name fails at once here, instead of after a DNS timeout of seconds per
@@ -54,6 +49,11 @@ export function extensionLaunchArgs(extensionDir: string): string[] {
  */
 export const LOCAL_HOSTS_ONLY = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost';
 
+/**
+ * Chromium with the extension freshly installed. Termlight opens its welcome
+ * page on install; it is closed here unless `keepWelcome`, so tests start
+ * from a browser with no tab of ours open.
+ */
 export async function launchWithExtension(extensionDir = EXTENSION_DIR, { keepWelcome = false } = {}): Promise<BrowserContext> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
