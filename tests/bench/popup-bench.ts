@@ -1,16 +1,20 @@
 /**
  * `npm run bench:popup`: how long the popup takes from opening to showing
- * the first search result, with the service worker running (warm) and right
- * after the browser stopped it (cold: the worker starts again, opens
- * IndexedDB and must produce the search index), once with the index kept in
- * IndexedDB and once with it deleted first, so the worker rebuilds it (what
- * every cold start did before the index was kept). All in one run, in
- * headless Chromium with the built extension; prints medians and ratios.
+ * the first search result: with the service worker running, right after the
+ * browser stopped it (how a popup is usually opened: the worker sleeps after
+ * 30 s idle), and with the worker stopped and no index kept (the popup must
+ * ask the background, which wakes and rebuilds it: a first start, or a
+ * glossary change not indexed yet). Then, in one extension page, how long
+ * getting the index takes read from IndexedDB (what the popup does) against
+ * asked of the background (what it did before). All in one run, in headless
+ * Chromium with the built extension; prints medians and ratios.
  */
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { launchWithExtension, serviceWorkerOf } from '../e2e/fixtures';
+import { serviceWorkerRunning, stopServiceWorker } from '../e2e/support';
 
 const ROUNDS = 7;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function firstResultMs(context: BrowserContext, extensionId: string): Promise<number> {
   const started = performance.now();
@@ -23,38 +27,56 @@ async function firstResultMs(context: BrowserContext, extensionId: string): Prom
   return ms;
 }
 
-/** Stops the extension's service worker, as the browser does after 30 s idle. */
-async function stopWorker(context: BrowserContext): Promise<void> {
-  const page = context.pages()[0] ?? (await context.newPage());
-  const cdp = await context.newCDPSession(page);
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  for (const target of targetInfos.filter((t) => t.type === 'service_worker')) {
-    await cdp.send('Target.closeTarget', { targetId: target.targetId });
-  }
-  await cdp.detach();
+/** Runs inside an extension page: deletes the kept search index, so the background has to rebuild it. */
+function dropKeptIndex(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('termlight');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('derived', 'readwrite');
+      tx.objectStore('derived').delete('searchIndex');
+      tx.oncomplete = () => {
+        open.result.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
 }
 
-/** Deletes the kept search index, so the next cold start has to rebuild it. */
-async function dropKeptIndex(context: BrowserContext): Promise<void> {
-  const worker = await serviceWorkerOf(context);
-  await worker.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('termlight');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('derived', 'readwrite');
-          tx.objectStore('derived').delete('searchIndex');
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+/**
+ * Runs inside an extension page: how long getting the search index takes,
+ * read from IndexedDB as the popup does, or asked of the background as it
+ * did before (a `getSearchIndex` message in @webext-core/messaging's format).
+ */
+function timeIndexFetch(how: 'read' | 'ask'): Promise<number> {
+  const started = performance.now();
+  if (how === 'ask') {
+    const message = { id: Date.now(), type: 'getSearchIndex', data: undefined, timestamp: Date.now() };
+    return chrome.runtime.sendMessage(message).then(() => performance.now() - started);
+  }
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('termlight');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['meta', 'derived']);
+      tx.objectStore('meta').get('revision');
+      tx.objectStore('derived').get('searchIndex');
+      tx.oncomplete = () => {
+        db.close();
+        resolve(performance.now() - started);
+      };
+    };
+  });
+}
+
+/** Runs inside an extension page: wakes the service worker with a message (any will do). */
+function wakeWorker(): Promise<unknown> {
+  return chrome.runtime.sendMessage({ id: Date.now(), type: 'getStatus', data: undefined, timestamp: Date.now() });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' ');
 
 async function main() {
   const context = await launchWithExtension();
@@ -62,27 +84,50 @@ async function main() {
     const worker = await serviceWorkerOf(context);
     const extensionId = new URL(worker.url()).host;
     await firstResultMs(context, extensionId); // the first install imports the glossary: not measured
-    const warm: number[] = [];
-    const cold: number[] = [];
+    // An extension page kept open to drive the worker and IndexedDB from.
+    const control: Page = await context.newPage();
+    await control.goto(`chrome-extension://${extensionId}/popup.html`);
+    const stopWorker = async () => {
+      if (await serviceWorkerRunning(control, extensionId)) await stopServiceWorker(control, extensionId);
+      await sleep(500);
+    };
+
+    const running: number[] = [];
+    const stopped: number[] = [];
     const rebuilt: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
-      warm.push(await firstResultMs(context, extensionId));
-      await stopWorker(context);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      cold.push(await firstResultMs(context, extensionId));
-      await dropKeptIndex(context);
-      await stopWorker(context);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await control.evaluate(wakeWorker);
+      running.push(await firstResultMs(context, extensionId));
+      await stopWorker();
+      stopped.push(await firstResultMs(context, extensionId));
+      await control.evaluate(dropKeptIndex);
+      await stopWorker();
       rebuilt.push(await firstResultMs(context, extensionId));
     }
-    const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' ');
+
+    const read: number[] = [];
+    const askRunning: number[] = [];
+    const askStopped: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      read.push(await control.evaluate(timeIndexFetch, 'read' as const));
+      askRunning.push(await control.evaluate(timeIndexFetch, 'ask' as const));
+      await stopWorker();
+      askStopped.push(await control.evaluate(timeIndexFetch, 'ask' as const));
+    }
+
     console.log(`Popup open to first result, ${ROUNDS} rounds (ms):`);
-    console.log(`  worker running:                                 median ${median(warm).toFixed(0)}  (${fmt(warm)})`);
-    console.log(`  worker stopped before, index kept in IndexedDB: median ${median(cold).toFixed(0)}  (${fmt(cold)})`);
-    console.log(`  worker stopped before, index rebuilt:           median ${median(rebuilt).toFixed(0)}  (${fmt(rebuilt)})`);
+    console.log(`  worker running:                      median ${median(running).toFixed(0)}  (${fmt(running)})`);
+    console.log(`  worker stopped before:               median ${median(stopped).toFixed(0)}  (${fmt(stopped)})`);
+    console.log(`  worker stopped and no index kept:    median ${median(rebuilt).toFixed(0)}  (${fmt(rebuilt)})`);
     console.log(
-      `  cold / warm: ${(median(cold) / median(warm)).toFixed(2)}× with the kept index, ${(median(rebuilt) / median(warm)).toFixed(2)}× rebuilding it; ` +
-        `keeping it saves ${(median(rebuilt) - median(cold)).toFixed(0)} ms of ${(median(rebuilt) - median(warm)).toFixed(0)}`,
+      `  stopped / running: ${(median(stopped) / median(running)).toFixed(2)}×; with no index kept ${(median(rebuilt) / median(running)).toFixed(2)}×`,
+    );
+    console.log(`Getting the search index in an extension page, ${ROUNDS} rounds (ms):`);
+    console.log(`  read from IndexedDB (the popup):     median ${median(read).toFixed(1)}  (${fmt(read)})`);
+    console.log(`  asked of the running worker:         median ${median(askRunning).toFixed(1)}  (${fmt(askRunning)})`);
+    console.log(`  asked of the stopped worker:         median ${median(askStopped).toFixed(1)}  (${fmt(askStopped)})`);
+    console.log(
+      `  asking / reading: ${(median(askRunning) / median(read)).toFixed(1)}× with the worker running, ${(median(askStopped) / median(read)).toFixed(1)}× with it stopped`,
     );
   } finally {
     await context.close();

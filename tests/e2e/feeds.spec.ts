@@ -23,7 +23,7 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { expect, test, waitForGlossary } from './fixtures';
-import { readStores } from './support';
+import { readStores, stopServiceWorker } from './support';
 import type { FeedRecord } from '../../utils/feeds/feed-record';
 
 type Mode = 'ok' | 'malformed' | 'truncated' | 'error-500' | 'too-large' | 'stall';
@@ -198,15 +198,6 @@ async function feedHighlights(page: Page): Promise<string[]> {
   );
 }
 
-async function killServiceWorker(page: Page, extensionId: string): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
-  expect(worker, 'the extension service worker is running').toBeTruthy();
-  await cdp.send('Target.closeTarget', { targetId: worker!.targetId });
-  await cdp.detach();
-}
-
 test.describe('feeds', () => {
   test.beforeEach(async ({ serviceWorker, server }) => {
     await waitForGlossary(serviceWorker);
@@ -363,7 +354,7 @@ test.describe('feeds', () => {
       await item.getByRole('button', { name: 'Sync now' }).click();
       await expect(item.getByRole('progressbar', { name: 'Download progress' })).toBeVisible();
       await expect(item.locator('.tl-feed-amount')).toContainText(/ of \d/);
-      await killServiceWorker(options, extensionId);
+      await stopServiceWorker(options, extensionId);
       for (const res of feed.held.splice(0)) res.destroy();
       await expect(item.getByText('The sync stopped before it finished')).toBeVisible();
       const state = await readDb(options);
@@ -377,7 +368,7 @@ test.describe('feeds', () => {
       await item.getByRole('button', { name: 'Sync now' }).click();
       // The whole feed is downloaded and checked; the one transaction is under way.
       await item.getByText('Saving…').waitFor({ state: 'visible', timeout: 60_000 });
-      await killServiceWorker(options, extensionId);
+      await stopServiceWorker(options, extensionId);
       await expect(item.getByText('The sync stopped before it finished')).toBeVisible();
       const state = await readDb(options);
       expect(state.revision, 'the transaction never committed').toBe(good.revision);

@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, requireSharedPages, test, waitForGlossary } from './fixtures';
 import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
-import { setSettings, settledHighlights, storeSettingsOfSize } from './support';
+import { serviceWorkerRunning, setSettings, settledHighlights, stopServiceWorker, storeSettingsOfSize } from './support';
 
 async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const popup = await context.newPage();
@@ -321,6 +321,28 @@ test.describe('the toolbar popup', () => {
     await pause.click();
     await expect(page.locator('mark.termlight')).toHaveCount(before.length);
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  });
+
+  test('opened after the browser has put the background to sleep, it searches without waking it (the index the background kept is read directly)', async ({
+    context,
+    extensionId,
+    server,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/basics.html'));
+    await settledHighlights(page);
+    const first = await openPopup(context, extensionId); // the background keeps the index by now
+    await first.keyboard.type('funding');
+    await expect(options(first).first().locator('.tl-result-name')).toHaveText('Funding Rate');
+    await first.close();
+    await stopServiceWorker(page, extensionId);
+
+    await page.bringToFront();
+    const popup = await openPopup(context, extensionId);
+    await expect(popup.locator('.tl-page-term').first()).toBeVisible(); // the page's terms come from the page itself
+    await popup.keyboard.type('funding');
+    await expect(options(popup).first().locator('.tl-result-name')).toHaveText('Funding Rate');
+    expect(await serviceWorkerRunning(page, extensionId)).toBe(false);
   });
 
   test('on a page where Termlight cannot run, says so and still searches', async ({ context, extensionId }) => {

@@ -186,3 +186,25 @@ export function readStores(extension: ExtensionContext, reads: StoreRead[]): Pro
 interface ExtensionContext {
   evaluate(read: typeof readStoresInExtension, reads: StoreRead[]): Promise<unknown[]>;
 }
+
+/** The targets of the extension's service worker that the browser is running (none while it sleeps). */
+async function serviceWorkerTargets(page: Page, extensionId: string) {
+  const cdp = await page.context().newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  await cdp.detach();
+  return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+}
+
+/** Whether the browser is running the extension's service worker. */
+export async function serviceWorkerRunning(page: Page, extensionId: string): Promise<boolean> {
+  return (await serviceWorkerTargets(page, extensionId)).length > 0;
+}
+
+/** Stops the extension's service worker, as the browser does when it has been idle or is killed mid-task. */
+export async function stopServiceWorker(page: Page, extensionId: string): Promise<void> {
+  const [worker] = await serviceWorkerTargets(page, extensionId);
+  if (!worker) throw new Error('the extension service worker is not running');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  await cdp.detach();
+}

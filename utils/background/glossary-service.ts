@@ -3,13 +3,13 @@
  * protocol. Kept apart from the entrypoint so unit tests can call it with a
  * fake IndexedDB and plain settings.
  */
-import { getAllTerms, getRevision, getTerm, getTermsInSet, listSets } from '../db/glossary-store';
+import { getAllTerms, getKeptSearchIndex, getRevision, getTerm, getTermsInSet, listSets } from '../db/glossary-store';
 import type { GlossaryDb } from '../db/schema';
 import type { Term } from '../glossary/schema';
 import { contextRules } from '../highlighter/context-gate';
 import { compileMatcher } from '../matcher';
 import type { GlossaryStatus, MatcherPayload, TermView } from '../messaging/protocol';
-import { buildSearchIndex, searchIndexKey } from '../search/search-index';
+import { buildSearchIndex } from '../search/search-index';
 import type { SearchIndexPayload } from '../search/term-search';
 import type { Settings } from '../settings';
 
@@ -100,9 +100,8 @@ export function createGlossaryService(
  * of a second rebuilding it), else built now and kept for next time.
  */
 async function storedSearchIndex(db: GlossaryDb, revision: number): Promise<SearchIndexPayload> {
-  const key = searchIndexKey(revision);
-  const kept = await db.get('derived', 'searchIndex').catch(() => undefined);
-  if (kept?.key === key) return kept;
+  const kept = await getKeptSearchIndex(db, revision).catch(() => undefined);
+  if (kept) return kept;
   const [terms, sets] = await Promise.all([getAllTerms(db), db.getAll('sets')]);
   const built = buildSearchIndex(revision, terms, sets);
   // Only a cache: if it cannot be written, the next worker builds it again.

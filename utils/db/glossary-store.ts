@@ -6,6 +6,8 @@ import type { Glossary, SetOrigin, Term, TermSet } from '../glossary/schema';
 import type { IDBPTransaction } from 'idb';
 import { abortQuietly, bumpRevision, commitOrAbort } from './write-transaction';
 import type { GlossaryDb, GlossaryDbSchema } from './schema';
+import { searchIndexKey } from '../search/search-index';
+import type { SearchIndexPayload } from '../search/term-search';
 
 export interface SetSummary extends TermSet {
   termCount: number;
@@ -168,6 +170,12 @@ async function replaceSetsIn(
 
 export async function getRevision(db: GlossaryDb): Promise<number> {
   return Number(await db.get('meta', 'revision')) || 0;
+}
+
+/** The search index kept in IndexedDB, if it was built from this revision of the glossary by this build (else none: it is stale or missing). */
+export async function getKeptSearchIndex(db: GlossaryDb, revision: number): Promise<SearchIndexPayload | undefined> {
+  const kept = await db.get('derived', 'searchIndex');
+  return kept?.key === searchIndexKey(revision) ? kept : undefined;
 }
 
 export async function getMeta(db: GlossaryDb, key: 'bundledHash'): Promise<string | undefined> {

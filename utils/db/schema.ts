@@ -3,9 +3,12 @@
  * version number and the numbered upgrade steps. Everything else opens the
  * database through `openGlossaryDb`.
  *
- * Only the background service worker opens it: content scripts run in the
- * page's origin and cannot see the extension's IndexedDB, and the popup,
- * options and reader ask the background through messages.
+ * The background service worker owns it: it creates and upgrades it and is
+ * the only writer. Content scripts run in the page's origin and cannot see
+ * the extension's IndexedDB; the popup, options and reader ask the
+ * background through messages, except for one read (the kept search index,
+ * utils/search/search-client.ts), made through `openExistingGlossaryDb`,
+ * which never creates or upgrades the database.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Term, TermSet } from '../glossary/schema';
@@ -106,4 +109,25 @@ export function openGlossaryDb(name = DB_NAME, options: OpenOptions = {}): Promi
     },
   });
   return opened.then((value) => (db = value));
+}
+
+/**
+ * Opens the database as it is, for a read from an extension page, or fails:
+ * it never creates it (an empty database made before the background's first
+ * open would have version 1 and no stores, and the background would then
+ * skip creating them) and never upgrades it (that is the background's job).
+ * Close it straight after the read, so it never holds up an upgrade.
+ */
+export function openExistingGlossaryDb(name = DB_NAME): Promise<GlossaryDb> {
+  return openDB<GlossaryDbSchema>(name, undefined, {
+    upgrade(_db, _oldVersion, _newVersion, transaction) {
+      // Only reached when the database does not exist yet. The open then
+      // fails with the abort; the transaction's own promise need not.
+      transaction.done.catch(() => undefined);
+      transaction.abort();
+    },
+    blocking(_current, _next, event) {
+      (event.target as IDBDatabase).close();
+    },
+  });
 }
