@@ -8,6 +8,7 @@ import { ImportSection } from './ImportSection';
 import { MyTermsSection } from './MyTermsSection';
 import { SetsSection } from './SetsSection';
 import { SiteRulesSection } from './SiteRulesSection';
+import { useCurrentSection } from './use-current-section';
 import { useSets } from './use-glossary';
 import { useOptionsSettings } from './use-options-settings';
 
@@ -40,6 +41,8 @@ export function OptionsApp() {
   useEffect(() => {
     if (ready && link.section) document.getElementById(link.section)?.scrollIntoView();
   }, [ready]);
+  // The table of contents marks the section being read.
+  const current = useCurrentSection(OPTIONS_SECTIONS, ready, link.section);
 
   return (
     <div class="options-layout">
@@ -50,7 +53,9 @@ export function OptionsApp() {
         <ul>
           {OPTIONS_SECTIONS.map((id) => (
             <li key={id}>
-              <a href={`#${id}`}>{SECTION_LABELS[id]}</a>
+              <a href={`#${id}`} aria-current={id === current ? 'location' : undefined}>
+                {SECTION_LABELS[id]}
+              </a>
             </li>
           ))}
         </ul>

@@ -42,12 +42,12 @@ export function SiteRulesSection({ settings, update }: Props) {
       <h2 id="sites-heading">Site rules</h2>
       <fieldset class="site-mode">
         <legend>Where Termlight works</legend>
-        <label>
-          <input type="radio" name="site-mode" checked={!only} onChange={() => setMode('all-but-listed')} />
+        <label class="choice">
+          <input type="radio" name="site-mode" checked={!only} onChange={() => setMode('all-but-listed')} />{' '}
           Everywhere, except the sites listed
         </label>
-        <label>
-          <input type="radio" name="site-mode" checked={only} onChange={() => setMode('only-listed')} />
+        <label class="choice">
+          <input type="radio" name="site-mode" checked={only} onChange={() => setMode('only-listed')} />{' '}
           Only on the sites listed
         </label>
       </fieldset>

@@ -285,6 +285,26 @@ test.describe('the options page', () => {
     expect(await hiddenNow()).toEqual([]);
   });
 
+  test('the table of contents marks the section being read, as the page scrolls and after a jump', async ({ context, extensionId }) => {
+    const options = await openOptions(context, extensionId);
+    const nav = options.getByRole('navigation', { name: 'Sections' });
+    const marked = nav.locator('a[aria-current="location"]');
+    await expect(marked).toHaveText('Term sets');
+    // A jump marks the section jumped to, even one near the bottom that cannot scroll to the top.
+    for (const name of ['Feeds', 'Site rules', 'Export']) {
+      await nav.getByRole('link', { name }).click();
+      await expect(marked).toHaveText(name);
+    }
+    // Scrolling by hand: the section at the top of the window, and the last one at the bottom of the page.
+    await options.mouse.move(600, 400);
+    await options.mouse.wheel(0, 100_000);
+    await expect(marked).toHaveText('Appearance');
+    await options.mouse.wheel(0, -100_000);
+    await expect(marked).toHaveText('Term sets');
+    await options.mouse.wheel(0, await options.locator('#feeds').evaluate((feeds) => feeds.getBoundingClientRect().top + 10));
+    await expect(marked).toHaveText('Feeds');
+  });
+
   test('site rules and appearance settings are saved to storage.sync', async ({ context, extensionId, serviceWorker }) => {
     const options = await openOptions(context, extensionId);
     await options.getByLabel('Site', { exact: true }).fill('https://www.Example.com/markets');
