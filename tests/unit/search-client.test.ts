@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { createGlossaryService } from '../../utils/background/glossary-service';
 import { replaceSets } from '../../utils/db/glossary-store';
@@ -36,6 +37,18 @@ describe('the popup and reader read the search index the background kept', () =>
     await expect(readKeptSearchIndex('kept-3')).rejects.toThrow();
     const db = await openGlossaryDb('kept-3');
     expect([...db.objectStoreNames].sort()).toEqual(['derived', 'feeds', 'meta', 'sets', 'terms']);
+  });
+
+  it('finds none in a database the background has not upgraded yet (an update), and does not hold the upgrade up', async () => {
+    const old = await openDB('kept-5', 2, {
+      upgrade(db) {
+        for (const store of ['terms', 'sets', 'meta', 'feeds']) db.createObjectStore(store);
+      },
+    });
+    old.close();
+    await expect(readKeptSearchIndex('kept-5')).rejects.toThrow(); // no `derived` store: the page asks the background
+    const upgraded = await openGlossaryDb('kept-5');
+    expect(upgraded.objectStoreNames.contains('derived')).toBe(true);
   });
 
   it('does not hold up the background’s connection: the background can write while and after a page reads', async () => {
