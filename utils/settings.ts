@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { HIDDEN_TERM_ITEM_COUNT, HIDDEN_TERM_KEYS, SYNC_ITEM_QUOTA_BYTES, packHiddenTerms, unpackHiddenTerms, utf8Bytes } from './hidden-terms-storage';
 import { SETTINGS_VERSION, migrateSettingsToV2 } from './settings-migrations';
+import { createExclusive } from './exclusive';
 
 export { SYNC_ITEM_QUOTA_BYTES } from './hidden-terms-storage';
 
@@ -155,12 +156,33 @@ export async function getSettings(): Promise<Settings> {
 }
 
 /**
+ * A change to the settings: the fields to set, or, for a change to a list
+ * (a site, a set, a hidden term), a function of the settings as they are
+ * when the change is written, so that it adds to or takes from the latest
+ * list rather than the one a page showed a moment ago.
+ */
+export type SettingsChange = Partial<Settings> | ((current: Settings) => Partial<Settings>);
+
+/**
+ * Settings changes run one at a time: each reads the settings, applies its
+ * change and writes them back, so two changes at once (a radio button and a
+ * select in quick succession, the popup and the options page) would each
+ * write over the other's.
+ */
+const oneSettingsChangeAtATime = createExclusive('termlight-settings');
+
+/**
  * Saves a change to the settings; rejects, saving nothing, with a message for
  * the user if they would not fit. The settings item, its version and every
  * hidden-term item are written in one call, so no context reads half a change.
  */
-export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await getSettings()), ...patch };
+export function updateSettings(change: SettingsChange): Promise<Settings> {
+  return oneSettingsChangeAtATime(() => writeSettingsChange(change));
+}
+
+async function writeSettingsChange(change: SettingsChange): Promise<Settings> {
+  const current = await getSettings();
+  const next = { ...current, ...(typeof change === 'function' ? change(current) : change) };
   next.hiddenTerms = unpackHiddenTerms([next.hiddenTerms]);
   const problem = settingsTooLarge(next);
   if (problem) throw new Error(problem);
@@ -186,7 +208,7 @@ export async function setTermHidden(termId: string, hidden: boolean): Promise<Se
 
 /** Hides terms from every page, or shows them again; other hidden terms (say, hidden in another tab meanwhile) stay as they are. */
 export async function setTermsHidden(termIds: readonly string[], hidden: boolean): Promise<Settings> {
-  return updateSettings(withTermsHidden(await getSettings(), termIds, hidden));
+  return updateSettings((current) => withTermsHidden(current, termIds, hidden));
 }
 
 /** Why hiding this term could not be saved now, or null if it can (the card asks before it offers Undo). */

@@ -24,28 +24,33 @@ export function SetsSection({ sets, settings, update, onGlossaryChanged }: Props
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState('');
 
-  const toggle = (id: string, on: boolean) => {
-    const disabled = new Set(settings.disabledSets);
-    if (on) disabled.delete(id);
-    else disabled.add(id);
-    void update({ disabledSets: [...disabled].sort() });
-  };
+  // List changes apply to the lists as stored when written: two quick switches both count.
+  const toggle = (id: string, on: boolean) =>
+    void update((current) => {
+      const disabled = new Set(current.disabledSets);
+      if (on) disabled.delete(id);
+      else disabled.add(id);
+      return { disabledSets: [...disabled].sort() };
+    });
   const onCount = sets?.filter((set) => !settings.disabledSets.includes(set.id)).length ?? 0;
   // All on or all off at once: with twenty sets, someone who reads only crypto news starts from "all off".
   const setAll = (on: boolean) => void update({ disabledSets: on ? [] : (sets ?? []).map((set) => set.id).sort() });
-  const setColor = (id: string, color: string | null) => {
-    const next = { ...settings.setColors };
-    if (color === null) delete next[id];
-    else next[id] = color;
-    void update({ setColors: next });
-  };
+  const setColor = (id: string, color: string | null) =>
+    void update((current) => {
+      const next = { ...current.setColors };
+      if (color === null) delete next[id];
+      else next[id] = color;
+      return { setColors: next };
+    });
   const remove = async (set: SetSummary) => {
     setConfirming(null);
     const removed = await sendMessage('deleteSet', set.id);
     setMessage(removed ? `Removed “${set.title}”.` : `“${set.title}” cannot be removed.`);
     if (removed) {
-      const { [set.id]: _gone, ...colors } = settings.setColors;
-      await update({ disabledSets: settings.disabledSets.filter((s) => s !== set.id), setColors: colors });
+      await update((current) => {
+        const { [set.id]: _gone, ...colors } = current.setColors;
+        return { disabledSets: current.disabledSets.filter((s) => s !== set.id), setColors: colors };
+      });
       onGlossaryChanged();
     }
   };

@@ -32,9 +32,9 @@ export function SiteRulesSection({ settings, update }: Props) {
     }
     setError('');
     // A site that could not be saved stays in the field.
-    if (await update({ [key]: [...sites, rule.site].sort() })) setInput('');
+    if (await update((current) => ({ [key]: [...new Set([...current[key], rule.site])].sort() }))) setInput('');
   };
-  const remove = (site: string) => void update({ [key]: sites.filter((s) => s !== site) });
+  const remove = (site: string) => void update((current) => ({ [key]: current[key].filter((s) => s !== site) }));
   const setMode = (siteMode: SiteMode) => void update({ siteMode });
 
   return (

@@ -13,7 +13,7 @@ import { SearchResultsPanel } from '../search/SearchResultsPanel';
 import { SearchBox } from '../search/SearchBox';
 import { useListNavigation } from '../search/use-list-navigation';
 import { useTermSearch } from '../search/use-term-search';
-import type { Settings } from '../../utils/settings';
+import type { SettingsChange } from '../../utils/settings';
 import { useSaveSettings } from '../shared/use-save-settings';
 import type { SearchResults } from '../../utils/search/term-search';
 import { revealOnPage } from './active-page';
@@ -79,8 +79,8 @@ export function PopupApp() {
 
   // A switch that could not be saved (settings full) stays as it was and says why.
   const { save, saveError } = useSaveSettings();
-  async function changeSettings(patch: Partial<Settings>): Promise<void> {
-    await save(patch);
+  async function changeSettings(change: SettingsChange): Promise<void> {
+    await save(change);
     refresh();
   }
 
@@ -219,7 +219,7 @@ export function PopupApp() {
         <SiteControls
           settings={settings}
           hostname={hostname}
-          onSite={(on) => settings && hostname && void changeSettings(withSite(settings, hostname, on))}
+          onSite={(on) => hostname && void changeSettings((current) => withSite(current, hostname, on))}
           onPause={(paused) => void changeSettings({ paused })}
         />
         {saveError && (

@@ -6,16 +6,16 @@
  */
 import { useCallback, useState } from 'preact/hooks';
 import { errorMessage } from '../../utils/error-message';
-import { updateSettings, type Settings } from '../../utils/settings';
+import { updateSettings, type SettingsChange } from '../../utils/settings';
 
 /** Saves a change to the settings; resolves to whether it was saved. */
-export type UpdateSettings = (patch: Partial<Settings>) => Promise<boolean>;
+export type UpdateSettings = (change: SettingsChange) => Promise<boolean>;
 
 export function useSaveSettings(): { save: UpdateSettings; saveError: string | null } {
   const [saveError, setSaveError] = useState<string | null>(null);
-  const save = useCallback(async (patch: Partial<Settings>) => {
+  const save = useCallback(async (change: SettingsChange) => {
     try {
-      await updateSettings(patch);
+      await updateSettings(change);
       setSaveError(null);
       return true;
     } catch (error) {

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { HIDE_UNDO_MS } from '../../components/tooltip/tooltip-card';
 import { expect, test, waitForGlossary } from './fixtures';
 import { settledHighlights } from './support';
 
@@ -27,6 +28,19 @@ test.describe('hostile and odd pages', () => {
     // The card's code, loaded on the first hover from the content script's world, is not the page's to block.
     await page.locator('mark[data-term-id="funding-rate"]').first().hover();
     await expect(page.locator('termlight-tooltip .card .title')).toHaveText('Funding Rate');
+  });
+
+  test('a page that holds every Web Lock name Termlight uses cannot hold up Hide (locks in a page are the page’s)', async ({ context, server }) => {
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/basics.html'));
+    await settledHighlights(page);
+    await page.evaluate(() => {
+      for (const name of ['termlight-settings', 'termlight-feed-sync']) void navigator.locks.request(name, () => new Promise(() => {}));
+    });
+    const squeeze = page.locator('mark.termlight[data-term-id="short-squeeze"]');
+    await squeeze.first().hover();
+    await page.locator('termlight-tooltip .card button.hide').click();
+    await expect(squeeze).toHaveCount(0, { timeout: HIDE_UNDO_MS + 5000 });
   });
 
   test('highlights a quirks-mode page', async ({ context, server }) => {

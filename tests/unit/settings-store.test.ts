@@ -168,3 +168,30 @@ describe('settings v2 (Macro and Rates split in four)', () => {
     expect(migrateSettingsToV2({ ...DEFAULT_SETTINGS, disabledSets: ['volatility'] })).toEqual({ ...DEFAULT_SETTINGS, disabledSets: ['volatility'] });
   });
 });
+
+describe('settings changes made at once', () => {
+  it('all land: each change is written over the one before it, not over what both read', async () => {
+    await Promise.all([updateSettings({ highlightMode: 'all' }), updateSettings({ theme: 'dark' }), updateSettings({ hoverDelayMs: 400 })]);
+    expect(await getSettings()).toMatchObject({ highlightMode: 'all', theme: 'dark', hoverDelayMs: 400 });
+  });
+
+  it('to a list (hidden terms, sets, sites) add to the list as stored, so two quick switches both count', async () => {
+    await Promise.all([
+      setTermHidden('basis', true),
+      setTermHidden('max-pain', true),
+      updateSettings((current) => ({ disabledSets: [...current.disabledSets, 'volatility'] })),
+      updateSettings((current) => ({ disabledSets: [...current.disabledSets, 'defi-liquidity'] })),
+    ]);
+    const settings = await getSettings();
+    expect(settings.hiddenTerms).toEqual(['basis', 'max-pain']);
+    expect([...settings.disabledSets].sort()).toEqual(['defi-liquidity', 'volatility']);
+  });
+
+  it('one that cannot be saved leaves the next to go ahead', async () => {
+    const tooMany = Array.from({ length: 5000 }, (_, i) => `a-long-synthetic-site-name-${i}.example.com`);
+    const [refused, saved] = await Promise.allSettled([updateSettings({ disabledSites: tooMany }), updateSettings({ theme: 'light' })]);
+    expect(refused.status).toBe('rejected');
+    expect(saved.status).toBe('fulfilled');
+    expect(await getSettings()).toMatchObject({ disabledSites: [], theme: 'light' });
+  });
+});

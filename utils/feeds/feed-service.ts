@@ -13,6 +13,7 @@ import { FEED_PROGRESS_PORT, type FeedProgress, type FeedView, type SubscribeRes
 import { originPattern } from './feed-url';
 import { glossaryRevisionItem } from '../glossary/revision-signal';
 import { subscribeToFeed, syncFeed, type SyncDeps } from './sync-feed';
+import { createExclusive } from '../exclusive';
 
 export const FEED_SYNC_LOCK = 'termlight-feed-sync';
 export const FEED_ALARM = 'termlight-feed-sync';
@@ -36,18 +37,6 @@ export interface FeedServiceOptions extends Omit<SyncDeps, 'db' | 'onProgress'> 
   exclusive?<T>(task: () => Promise<T>): Promise<T>;
 }
 
-/** Web Locks where the platform has them (service workers do), else a queue in this context. */
-function defaultExclusive(): <T>(task: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(task: () => Promise<T>) => {
-    const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-    if (locks) return locks.request(FEED_SYNC_LOCK, task) as Promise<T>;
-    const next = tail.then(task, task);
-    tail = next.catch(() => undefined);
-    return next;
-  };
-}
-
 /** Alarm period for the setting: whole hours, at least one. */
 export function feedAlarmMinutes(hours: number): number {
   return Math.max(1, Math.round(Number.isFinite(hours) ? hours : 12)) * 60;
@@ -65,7 +54,7 @@ export function createFeedService(options: FeedServiceOptions) {
   const ports = new Set<ProgressPort>();
   /** Feeds syncing now, with their latest progress, for pages that connect mid-sync. */
   const active = new Map<string, FeedProgress>();
-  const exclusive = options.exclusive ?? defaultExclusive();
+  const exclusive = options.exclusive ?? createExclusive(FEED_SYNC_LOCK);
 
   function emit(event: FeedProgress): void {
     if (event.kind === 'progress') active.set(event.feedId, event);
