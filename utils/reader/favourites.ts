@@ -3,6 +3,7 @@
  * key `favourites`) as a list of term ids.
  */
 import { storage } from 'wxt/utils/storage';
+import { createExclusive } from '../exclusive';
 
 /** Enough for any real use; keeps a runaway loop from filling storage. */
 export const FAVOURITES_LIMIT = 1000;
@@ -27,18 +28,16 @@ export async function getFavourites(): Promise<string[]> {
   return cleanFavourites(await favouritesItem.getValue());
 }
 
-let writes: Promise<unknown> = Promise.resolve();
+// Writes run one after another, so two quick stars never drop each other.
+const oneWriteAtATime = createExclusive('termlight-favourites');
 
 /** Stars or unstars a term; returns the new list. */
 export function setFavourite(termId: string, starred: boolean): Promise<string[]> {
-  const write = async () => {
+  return oneWriteAtATime(async () => {
     const next = withFavourite(await getFavourites(), termId, starred);
     await favouritesItem.setValue(next);
     return next;
-  };
-  const result = writes.then(write, write);
-  writes = result.catch(() => undefined);
-  return result;
+  });
 }
 
 export function watchFavourites(callback: (favourites: string[]) => void): () => void {

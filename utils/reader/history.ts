@@ -11,6 +11,7 @@
  * Looking a term up again moves it to the top rather than listing it twice.
  */
 import { storage } from 'wxt/utils/storage';
+import { createExclusive } from '../exclusive';
 
 export const HISTORY_LIMIT = 50;
 
@@ -43,14 +44,8 @@ export async function getHistory(): Promise<Lookup[]> {
   return cleanHistory(await historyItem.getValue());
 }
 
-// Writes from this context run one after another, so two quick lookups never drop each other.
-let writes: Promise<unknown> = Promise.resolve();
-
-function queue<T>(write: () => Promise<T>): Promise<T> {
-  const next = writes.then(write, write);
-  writes = next.catch(() => undefined);
-  return next;
-}
+// Writes run one after another, so two quick lookups never drop each other.
+const queue = createExclusive('termlight-history');
 
 /** Records that the user looked a term up (opened its page, its tooltip, a search result). */
 export function recordLookup(termId: string, at = Date.now()): Promise<void> {
