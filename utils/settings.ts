@@ -163,6 +163,11 @@ export async function getSettings(): Promise<Settings> {
  */
 export type SettingsChange = Partial<Settings> | ((current: Settings) => Partial<Settings>);
 
+/** The settings with a change applied (pure). */
+export function applySettingsChange(current: Settings, change: SettingsChange): Settings {
+  return { ...current, ...(typeof change === 'function' ? change(current) : change) };
+}
+
 /**
  * Settings changes run one at a time: each reads the settings, applies its
  * change and writes them back, so two changes at once (a radio button and a
@@ -181,8 +186,7 @@ export function updateSettings(change: SettingsChange): Promise<Settings> {
 }
 
 async function writeSettingsChange(change: SettingsChange): Promise<Settings> {
-  const current = await getSettings();
-  const next = { ...current, ...(typeof change === 'function' ? change(current) : change) };
+  const next = applySettingsChange(await getSettings(), change);
   next.hiddenTerms = unpackHiddenTerms([next.hiddenTerms]);
   const problem = settingsTooLarge(next);
   if (problem) throw new Error(problem);

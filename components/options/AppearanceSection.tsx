@@ -1,7 +1,7 @@
 /** How highlights and tooltips behave: first or every occurrence, style, everyday words, keyboard, the toolbar count, hover delay, theme. */
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_APPEARANCE, hasDefaultAppearance, type HighlightMode, type HighlightStyle, type Settings, type Theme } from '../../utils/settings';
-import type { UpdateSettings } from './use-options-settings';
+import type { UpdateSettings } from '../shared/use-editable-settings';
 
 interface Props {
   settings: Settings;

@@ -15,7 +15,7 @@ import { hostOf, normalizeFeedUrl, originPattern } from '../../utils/feeds/feed-
 import { watchGlossaryRevision } from '../../utils/glossary/revision-signal';
 import { sendMessage } from '../../utils/messaging/protocol';
 import type { Settings } from '../../utils/settings';
-import type { UpdateSettings } from './use-options-settings';
+import type { UpdateSettings } from '../shared/use-editable-settings';
 import './feeds-section.css';
 import { errorMessage } from '../../utils/error-message';
 

@@ -10,7 +10,7 @@ import { SetsSection } from './SetsSection';
 import { SiteRulesSection } from './SiteRulesSection';
 import { useCurrentSection } from './use-current-section';
 import { useSets } from './use-glossary';
-import { useOptionsSettings } from './use-options-settings';
+import { useEditableSettings } from '../shared/use-editable-settings';
 
 /** The table of contents; the section ids are the ones links may point at. */
 const SECTION_LABELS: Record<OptionsSection, string> = {
@@ -24,7 +24,7 @@ const SECTION_LABELS: Record<OptionsSection, string> = {
 };
 
 export function OptionsApp() {
-  const { settings, update, saveError } = useOptionsSettings();
+  const { settings, update, saveError } = useEditableSettings();
   // Bumped after every change this page makes to the glossary, so lists reload.
   const [revision, setRevision] = useState(0);
   const glossaryChanged = useCallback(() => setRevision((n) => n + 1), []);

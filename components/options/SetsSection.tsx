@@ -9,7 +9,7 @@ import { useState } from 'preact/hooks';
 import type { SetSummary } from '../../utils/db/glossary-store';
 import { sendMessage } from '../../utils/messaging/protocol';
 import type { Settings } from '../../utils/settings';
-import type { UpdateSettings } from './use-options-settings';
+import type { UpdateSettings } from '../shared/use-editable-settings';
 import { HiddenTerms } from './HiddenTerms';
 import { DEFAULT_SET_COLOR, ORIGIN_LABELS, plural } from './set-labels';
 

@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { Settings, SiteMode } from '../../utils/settings';
-import type { UpdateSettings } from './use-options-settings';
+import type { UpdateSettings } from '../shared/use-editable-settings';
 import { siteRuleOf } from './site-rules';
 
 interface Props {

@@ -14,7 +14,7 @@ import { SearchBox } from '../search/SearchBox';
 import { useListNavigation } from '../search/use-list-navigation';
 import { useTermSearch } from '../search/use-term-search';
 import type { SettingsChange } from '../../utils/settings';
-import { useSaveSettings } from '../shared/use-save-settings';
+import { useEditableSettings } from '../shared/use-editable-settings';
 import type { SearchResults } from '../../utils/search/term-search';
 import { revealOnPage } from './active-page';
 import { PageGlossaryImport } from './PageGlossaryImport';
@@ -27,7 +27,6 @@ import { withSite } from './site-switch';
 import { TermEntry } from './TermEntry';
 import { useActivePage } from './use-active-page';
 import { usePageGlossary } from './use-page-glossary';
-import { useSettings } from '../shared/use-settings';
 import './popup.css';
 
 const RESULT_LIMIT = 50;
@@ -35,7 +34,8 @@ const LIST_ID = 'tl-results';
 
 export function PopupApp() {
   const searchState = useTermSearch();
-  const settings = useSettings();
+  // A switch shows its new position at once; one that could not be saved (settings full) goes back and says why.
+  const { settings, update: saveSettings, saveError } = useEditableSettings();
   const { page, inToolbar, refresh, selection } = useActivePage();
   const pageGlossary = usePageGlossary(page.status === 'ready' ? page.tabId : undefined);
   const [query, setQuery] = useState('');
@@ -77,10 +77,8 @@ export function PopupApp() {
   const setsUrl = optionsUrl({ section: 'sets' });
   const hostname = page.status === 'ready' ? page.hostname : undefined;
 
-  // A switch that could not be saved (settings full) stays as it was and says why.
-  const { save, saveError } = useSaveSettings();
   async function changeSettings(change: SettingsChange): Promise<void> {
-    await save(change);
+    await saveSettings(change);
     refresh();
   }
 
