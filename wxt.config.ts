@@ -10,6 +10,9 @@ export default defineConfig({
   imports: false,
   // Parallel work (and tests of special builds) can build elsewhere; e2e reads the same variable.
   outDir: process.env.TERMLIGHT_OUT_DIR ?? '.output',
+  // `npm run zip:firefox` also packs the sources addons.mozilla.org asks for: the repository as
+  // committed, not local run output (WXT already leaves out node_modules, .output and dotfiles).
+  zip: { excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**'] },
   vite: () => ({
     plugins: [preact()],
   }),
