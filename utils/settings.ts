@@ -159,7 +159,10 @@ export async function getSettings(): Promise<Settings> {
  * A change to the settings: the fields to set, or, for a change to a list
  * (a site, a set, a hidden term), a function of the settings as they are
  * when the change is written, so that it adds to or takes from the latest
- * list rather than the one a page showed a moment ago.
+ * list rather than the one a page showed a moment ago. Such a function must
+ * give the same result applied twice ("add this site" keeps one copy): a
+ * page shows a change before storage has it, applied over settings that
+ * may already hold it (components/shared/use-editable-settings.ts).
  */
 export type SettingsChange = Partial<Settings> | ((current: Settings) => Partial<Settings>);
 
