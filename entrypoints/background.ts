@@ -4,7 +4,7 @@ import { createBackend } from '../utils/background/backend';
 import { createFeedService } from '../utils/feeds/feed-service';
 import { parseGlossaryDocument } from '../utils/import/parse';
 import { getRevision } from '../utils/db/glossary-store';
-import { glossaryRevisionItem, watchGlossaryRevision } from '../utils/glossary/revision-signal';
+import { glossaryRevisionItem } from '../utils/glossary/revision-signal';
 import { onMessage } from '../utils/messaging/protocol';
 import { getSettings, watchSettings } from '../utils/settings';
 import { readerSearchUrl, readerUrl, readerWelcomeUrl } from '../utils/reader/reader-url';
@@ -27,7 +27,6 @@ export default defineBackground({
       onBundledImported: prepareSearch,
     });
     const service = () => backend().then((b) => b.glossary);
-    watchGlossaryRevision(prepareSearch);
     const imports = () => backend().then((b) => b.imports);
     void backend().catch(() => undefined); // import the bundled glossary now, not at the first message
 
@@ -63,8 +62,12 @@ export default defineBackground({
 
     // Options page: imports, exports and the user's own terms (utils/import).
     // After a write, open tabs (which cannot read IndexedDB) learn the new revision and rescan.
+    // The background prepares the search index itself rather than watching that
+    // storage item: a storage.local listener would wake the sleeping worker for
+    // every write a page makes there (reader history, favourites).
     const announced = async <T>(result: T): Promise<T> => {
       await glossaryRevisionItem.setValue(await getRevision((await backend()).db));
+      prepareSearch();
       return result;
     };
     onMessage('previewImport', async ({ data }) => (await imports()).previewImport(data));
@@ -83,6 +86,7 @@ export default defineBackground({
       fetch: (input, init) => fetch(input, init),
       parseJsonLd: parseGlossaryDocument,
       removeOrigin: (pattern) => browser.permissions.remove({ origins: [pattern] }),
+      onGlossaryChanged: prepareSearch,
     });
     const logFeedError = (error: unknown) => console.error('Termlight: feed sync failed', error);
     onMessage('listFeeds', () => feeds.list());

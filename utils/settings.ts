@@ -234,8 +234,8 @@ const SETTINGS_KEYS = new Set([settingsItem, ...hiddenTermItems].map((item) => i
  */
 export function watchSettings(callback: (settings: Settings) => void): () => void {
   let latest = 0;
-  const onChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'sync' || !Object.keys(changes).some((key) => SETTINGS_KEYS.has(key))) return;
+  const onChanged = (changes: Record<string, unknown>) => {
+    if (!Object.keys(changes).some((key) => SETTINGS_KEYS.has(key))) return;
     const read = ++latest;
     getSettings().then(
       (settings) => {
@@ -244,8 +244,11 @@ export function watchSettings(callback: (settings: Settings) => void): () => voi
       () => undefined, // the extension is going away (reloaded or updated)
     );
   };
-  browser.storage.onChanged.addListener(onChanged);
-  return () => browser.storage.onChanged.removeListener(onChanged);
+  // storage.sync's own event, not storage.onChanged: in the background, a
+  // listener for every area would wake the sleeping worker whenever a page
+  // writes to storage.local (reader history, favourites).
+  browser.storage.sync.onChanged.addListener(onChanged);
+  return () => browser.storage.sync.onChanged.removeListener(onChanged);
 }
 
 /** Whether Termlight should run on a page with this hostname. */

@@ -7,7 +7,8 @@
 import type { RefObject } from 'preact';
 import type { HighlightSettings } from '../../utils/glossary/highlight-notes';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { sendMessage, type TermView } from '../../utils/messaging/protocol';
+import { loadTermView } from '../../utils/glossary/term-view-client';
+import type { TermView } from '../../utils/messaging/protocol';
 import { recordLookup } from '../../utils/reader/history';
 import { readerUrl } from '../../utils/reader/reader-url';
 import { HighlightNotes } from '../shared/HighlightNotes';
@@ -35,7 +36,7 @@ export function TermEntry({ termId, settings, onBack, onOpenTerm, onOpenReader, 
   useEffect(() => {
     let live = true;
     setState({ status: 'loading' });
-    sendMessage('getTerm', termId).then(
+    loadTermView(termId).then(
       (term) => {
         if (term) void recordLookup(term.id).catch(() => undefined);
         if (live) setState(term ? { status: 'ready', term } : { status: 'missing' });

@@ -323,7 +323,7 @@ test.describe('the toolbar popup', () => {
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   });
 
-  test('opened after the browser has put the background to sleep, it searches without waking it (the index the background kept is read directly)', async ({
+  test('opened after the browser has put the background to sleep, it searches, opens an entry and the reader without waking it (it reads IndexedDB itself)', async ({
     context,
     extensionId,
     server,
@@ -342,6 +342,18 @@ test.describe('the toolbar popup', () => {
     await expect(popup.locator('.tl-page-term').first()).toBeVisible(); // the page's terms come from the page itself
     await popup.keyboard.type('funding');
     await expect(options(popup).first().locator('.tl-result-name')).toHaveText('Funding Rate');
+    await popup.keyboard.press('Enter');
+    await expect(popup.getByRole('heading', { level: 2 })).toHaveText('Funding Rate');
+    await expect(popup.locator('.tl-entry-sets')).toContainText('Perpetual Futures');
+    await expect(popup.locator('.tl-related button').first()).toBeVisible();
+    expect(await serviceWorkerRunning(page, extensionId)).toBe(false);
+
+    const reader = await context.newPage();
+    await reader.goto(`chrome-extension://${extensionId}/reader.html#/az/O`);
+    await expect(reader.getByRole('heading', { level: 1 })).toHaveText('A to Z: O');
+    await expect(reader.locator('.rd-list .rd-item-name', { hasText: 'Open Interest Collapse' })).toBeVisible();
+    await reader.locator('.rd-list a', { hasText: 'Open Interest Collapse' }).first().click();
+    await expect(reader.getByRole('heading', { level: 1 })).toHaveText('Open Interest Collapse');
     expect(await serviceWorkerRunning(page, extensionId)).toBe(false);
   });
 

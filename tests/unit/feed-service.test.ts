@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listFeeds } from '../../utils/db/feed-store';
 import { getAllTerms, getRevision, listSets, replaceSets } from '../../utils/db/glossary-store';
 import { openGlossaryDb, type GlossaryDb } from '../../utils/db/schema';
@@ -49,13 +49,16 @@ describe('the feed service', () => {
 
   it('tells open tabs the glossary changed, and not after a 304', async () => {
     server.route('/a.json', file(fixture('glossary.json'), '"a"'));
-    const feeds = service();
+    const changed = vi.fn();
+    const feeds = service({ onGlossaryChanged: changed });
     await feeds.subscribe(server.url('/a.json'));
     const revision = await getRevision(db);
     expect(await glossaryRevisionItem.getValue()).toBe(revision);
+    expect(changed).toHaveBeenCalledTimes(1); // the background then rebuilds the search index
     await glossaryRevisionItem.setValue(-1);
     await feeds.sync();
     expect(await glossaryRevisionItem.getValue()).toBe(-1);
+    expect(changed).toHaveBeenCalledTimes(1);
   });
 
   it('sends progress to a connected page, and what is running to a page that connects late', async () => {

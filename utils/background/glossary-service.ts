@@ -3,7 +3,7 @@
  * protocol. Kept apart from the entrypoint so unit tests can call it with a
  * fake IndexedDB and plain settings.
  */
-import { getAllTerms, getKeptSearchIndex, getRevision, getTerm, getTermsInSet, listSets } from '../db/glossary-store';
+import { getAllTerms, getKeptSearchIndex, getRevision, getTermView, getTermsInSet, listSets } from '../db/glossary-store';
 import type { GlossaryDb } from '../db/schema';
 import type { Term } from '../glossary/schema';
 import { contextRules } from '../highlighter/context-gate';
@@ -50,19 +50,7 @@ export function createGlossaryService(
       return cached;
     },
 
-    async getTerm(id) {
-      const term = await getTerm(db, id);
-      if (!term) return null;
-      const [sets, related] = await Promise.all([
-        Promise.all(term.sets.map((s) => db.get('sets', s))),
-        Promise.all(term.related.map((r) => getTerm(db, r))),
-      ]);
-      return {
-        ...term,
-        setTitles: sets.map((s, i) => s?.title ?? term.sets[i]),
-        relatedTerms: related.flatMap((r) => (r ? [{ id: r.id, term: r.term }] : [])),
-      };
-    },
+    getTerm: async (id) => (await getTermView(db, id)) ?? null,
 
     listSets: () => listSets(db),
 

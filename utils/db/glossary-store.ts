@@ -13,6 +13,19 @@ export interface SetSummary extends TermSet {
   termCount: number;
 }
 
+/** A term with the titles of its sets and the names of its related terms, ready to show. */
+export interface TermView extends Term {
+  setTitles: string[];
+  relatedTerms: Array<{ id: string; term: string }>;
+}
+
+/** Every set and term of one revision of the glossary, read together. */
+export interface GlossarySnapshot {
+  revision: number;
+  sets: SetSummary[];
+  terms: Term[];
+}
+
 export interface ReplaceResult {
   added: number;
   updated: number;
@@ -189,6 +202,48 @@ export async function setMeta(db: GlossaryDb, key: 'bundledHash', value: string)
 
 export function getTerm(db: GlossaryDb, id: string): Promise<Term | undefined> {
   return db.get('terms', id);
+}
+
+/**
+ * One term ready to show, read in one transaction so its set titles and
+ * related terms are those of the same revision. A related id whose term was
+ * removed, or the term itself, is left out.
+ */
+export async function getTermView(db: GlossaryDb, id: string): Promise<TermView | undefined> {
+  const tx = db.transaction(['terms', 'sets']);
+  const terms = tx.objectStore('terms');
+  const term = await terms.get(id);
+  const [sets, related] = term
+    ? await Promise.all([
+        Promise.all(term.sets.map((s) => tx.objectStore('sets').get(s))),
+        Promise.all(term.related.filter((r) => r !== id).map((r) => terms.get(r))),
+      ])
+    : [[], []];
+  await tx.done;
+  if (!term) return undefined;
+  return {
+    ...term,
+    setTitles: sets.map((s, i) => s?.title ?? term.sets[i]),
+    relatedTerms: related.flatMap((r) => (r ? [{ id: r.id, term: r.term }] : [])),
+  };
+}
+
+/** The whole glossary in one transaction: no feed sync or import can land between its parts. */
+export async function readGlossarySnapshot(db: GlossaryDb): Promise<GlossarySnapshot> {
+  const tx = db.transaction(['meta', 'sets', 'terms']);
+  const [revision, sets, terms] = await Promise.all([
+    tx.objectStore('meta').get('revision'),
+    tx.objectStore('sets').getAll(),
+    tx.objectStore('terms').getAll(),
+  ]);
+  await tx.done;
+  const counts = new Map<string, number>();
+  for (const term of terms) for (const set of term.sets) counts.set(set, (counts.get(set) ?? 0) + 1);
+  return {
+    revision: Number(revision) || 0,
+    sets: sets.map((set) => ({ ...set, termCount: counts.get(set.id) ?? 0 })),
+    terms,
+  };
 }
 
 export function getAllTerms(db: GlossaryDb): Promise<Term[]> {

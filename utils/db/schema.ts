@@ -5,10 +5,11 @@
  *
  * The background service worker owns it: it creates and upgrades it and is
  * the only writer. Content scripts run in the page's origin and cannot see
- * the extension's IndexedDB; the popup, options and reader ask the
- * background through messages, except for one read (the kept search index,
- * utils/search/search-client.ts), made through `openExistingGlossaryDb`,
- * which never creates or upgrades the database.
+ * the extension's IndexedDB. The extension's pages share its origin: the
+ * popup and reader read it themselves through `readExistingGlossaryDb`
+ * (which never creates or upgrades it), so opening them does not wake a
+ * sleeping service worker; every write, and every read the options page
+ * makes, goes through the background's messages.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Term, TermSet } from '../glossary/schema';
@@ -112,13 +113,24 @@ export function openGlossaryDb(name = DB_NAME, options: OpenOptions = {}): Promi
 }
 
 /**
- * Opens the database as it is, for a read from an extension page, or fails:
- * it never creates it (an empty database made before the background's first
- * open would have version 1 and no stores, and the background would then
- * skip creating them) and never upgrades it (that is the background's job).
- * Close it straight after the read, so it never holds up an upgrade.
+ * A read from an extension page: opens the database as it is, reads, and
+ * closes it straight after, so it never holds up an upgrade. Fails if the
+ * database does not exist yet: it never creates it (an empty database made
+ * before the background's first open would have version 1 and no stores,
+ * and the background would then skip creating them) and never upgrades it
+ * (that is the background's job). A database of an older version fails the
+ * read if it lacks a store the read needs; callers then ask the background.
  */
-export function openExistingGlossaryDb(name = DB_NAME): Promise<GlossaryDb> {
+export async function readExistingGlossaryDb<T>(read: (db: GlossaryDb) => Promise<T>, name = DB_NAME): Promise<T> {
+  const db = await openExistingGlossaryDb(name);
+  try {
+    return await read(db);
+  } finally {
+    db.close();
+  }
+}
+
+function openExistingGlossaryDb(name: string): Promise<GlossaryDb> {
   return openDB<GlossaryDbSchema>(name, undefined, {
     upgrade(_db, _oldVersion, _newVersion, transaction) {
       // Only reached when the database does not exist yet. The open then

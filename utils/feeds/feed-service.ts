@@ -35,6 +35,8 @@ export interface FeedServiceOptions extends Omit<SyncDeps, 'db' | 'onProgress'> 
   removeOrigin?(pattern: string): Promise<unknown>;
   /** Runs `task` with no other sync at once (defaults to Web Locks). */
   exclusive?<T>(task: () => Promise<T>): Promise<T>;
+  /** Called after a subscription or sync changed the glossary, once open tabs have been told. */
+  onGlossaryChanged?(): void;
 }
 
 /** Alarm period for the setting: whole hours, at least one. */
@@ -69,12 +71,13 @@ export function createFeedService(options: FeedServiceOptions) {
   }
 
   async function deps(): Promise<SyncDeps> {
-    const { db: _db, removeOrigin: _r, exclusive: _e, ...rest } = options;
+    const { db: _db, removeOrigin: _r, exclusive: _e, onGlossaryChanged: _c, ...rest } = options;
     return { ...rest, db: await options.db, onProgress: emit };
   }
 
   async function announceChange(): Promise<void> {
     await glossaryRevisionItem.setValue(await getRevision(await options.db));
+    options.onGlossaryChanged?.();
   }
 
   async function syncIds(ids: string[]): Promise<SyncOutcome[]> {

@@ -5,7 +5,7 @@
  * the side that forgot it.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { SetSummary } from '../db/glossary-store';
+import type { SetSummary, TermView } from '../db/glossary-store';
 import type { Term } from '../glossary/schema';
 import type { FeedView, SubscribeResult, SyncOutcome } from '../feeds/feed-record';
 import type { ContextRules } from '../highlighter/context-gate';
@@ -25,11 +25,7 @@ export interface MatcherPayload {
   context?: ContextRules;
 }
 
-/** A term with the titles of its sets, ready to show. */
-export interface TermView extends Term {
-  setTitles: string[];
-  relatedTerms: Array<{ id: string; term: string }>;
-}
+export type { TermView };
 
 export interface GlossaryStatus {
   revision: number;

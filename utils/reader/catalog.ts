@@ -2,7 +2,7 @@
  * The glossary as the reader holds it: every set and every term of one
  * glossary revision, with the lookups its pages need (A to Z buckets, the
  * terms of a set, a term's neighbours, a term ready to show). Pure: the
- * reader fills it from the background's answers (see `catalog-client.ts`).
+ * reader fills it from IndexedDB or the background's answers (see `catalog-client.ts`).
  */
 import type { SetSummary } from '../db/glossary-store';
 import type { Term } from '../glossary/schema';

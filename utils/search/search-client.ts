@@ -20,7 +20,7 @@
  * and it builds and keeps one.
  */
 import { getKeptSearchIndex, getRevision } from '../db/glossary-store';
-import { DB_NAME, openExistingGlossaryDb } from '../db/schema';
+import { DB_NAME, readExistingGlossaryDb } from '../db/schema';
 import { sendMessage } from '../messaging/protocol';
 import { TermSearch, type SearchIndexPayload } from './term-search';
 
@@ -30,11 +30,6 @@ export async function loadTermSearch(): Promise<TermSearch> {
 }
 
 /** The index the background kept for the glossary's current revision, if any. */
-export async function readKeptSearchIndex(dbName = DB_NAME): Promise<SearchIndexPayload | undefined> {
-  const db = await openExistingGlossaryDb(dbName);
-  try {
-    return await getKeptSearchIndex(db, await getRevision(db));
-  } finally {
-    db.close();
-  }
+export function readKeptSearchIndex(dbName = DB_NAME): Promise<SearchIndexPayload | undefined> {
+  return readExistingGlossaryDb(async (db) => getKeptSearchIndex(db, await getRevision(db)), dbName);
 }
