@@ -4,7 +4,7 @@
  * rewrites many times a second is left alone until it calms down.
  */
 import { expect, test, waitForGlossary } from './fixtures';
-import { setSettings, settledHighlights } from './support';
+import { openHighlighted, setSettings } from './support';
 
 test.describe('dynamic pages', () => {
   test.beforeEach(async ({ serviceWorker }) => {
@@ -13,9 +13,7 @@ test.describe('dynamic pages', () => {
   });
 
   test('stories a feed appends in pages are highlighted as they arrive', async ({ context, server }) => {
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/live-feed.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/live-feed.html'));
     const stories = page.locator('#feed article');
     const highlighted = page.locator('#feed article mark.termlight[data-term-id="open-interest"]');
     // Three pages of twelve stories, 400 ms apart, like a reader scrolling down a feed.
@@ -32,9 +30,7 @@ test.describe('dynamic pages', () => {
   });
 
   test('a line rewritten 20 times a second is left alone, and highlighted once it stops', async ({ context, server }) => {
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/live-feed.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/live-feed.html'));
     await expect(page.locator('#intro mark.termlight[data-term-id="funding-rate"]')).toHaveText('funding rate');
     // While the ticker runs, its text holds no highlight (sampled for 1.5 s).
     for (let i = 0; i < 15; i++) {

@@ -3,13 +3,11 @@
  * cross-origin one (an ad, an embed) is left alone.
  */
 import { expect, test, waitForGlossary } from './fixtures';
-import { settledHighlights } from './support';
+import { openHighlighted } from './support';
 
 test('highlights same-origin iframes and leaves cross-origin ones alone', async ({ context, server, serviceWorker }) => {
   await waitForGlossary(serviceWorker);
-  const page = await context.newPage();
-  await page.goto(server.url('/pages/frames.html'));
-  await settledHighlights(page);
+  const page = await openHighlighted(context, server.url('/pages/frames.html'));
   await expect(page.locator('#top mark.termlight')).toHaveText('funding rate');
 
   const same = page.frameLocator('#same');

@@ -1,5 +1,5 @@
 import { expect, test, waitForGlossary } from './fixtures';
-import { setSettings, settledHighlights } from './support';
+import { openHighlighted, setSettings, settledHighlights } from './support';
 
 test.beforeEach(async ({ serviceWorker }) => {
   await waitForGlossary(serviceWorker);
@@ -26,9 +26,7 @@ test.describe('highlighting on a page', () => {
 
   test('finds terms across inline tags, possessives and case-sensitive abbreviations', async ({ context, server, serviceWorker }) => {
     await setSettings(serviceWorker, { highlightMode: 'all' });
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/basics.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/basics.html'));
     await expect(page.locator('#split mark.termlight')).toHaveCount(2);
     expect(await page.locator('#split mark.termlight').allTextContents()).toEqual(['open ', 'interest']);
     await expect(page.locator('#possessive mark.termlight[data-term-id="market-maker"]')).toHaveText("market maker's");
@@ -41,9 +39,7 @@ test.describe('highlighting on a page', () => {
 
   test('leaves inputs, editable regions, code, scripts, SVG and hidden regions alone', async ({ context, server, serviceWorker }) => {
     await setSettings(serviceWorker, { highlightMode: 'all' });
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/basics.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/basics.html'));
     for (const selector of ['#editable', '#pre', '#code', 'svg', 'script', '#hidden']) {
       await expect(page.locator(`${selector} mark`)).toHaveCount(0);
     }
@@ -54,9 +50,7 @@ test.describe('highlighting on a page', () => {
   });
 
   test('a highlight keeps the page font and colour and does not move the layout', async ({ context, server }) => {
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/basics.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/basics.html'));
     const mark = page.locator('#prose mark.termlight').first();
     const styles = await mark.evaluate((el) => {
       const m = getComputedStyle(el);
@@ -73,9 +67,7 @@ test.describe('highlighting on a page', () => {
   });
 
   test('a printed page shows its terms as plain text', async ({ context, server }) => {
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/basics.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/basics.html'));
     const mark = page.locator('#prose mark.termlight').first();
     const underline = () => mark.evaluate((el) => getComputedStyle(el).textDecorationLine);
     expect(await underline()).toBe('underline');
@@ -127,9 +119,7 @@ test.describe('terms whose names other fields use too', () => {
   });
 
   test('are highlighted on a page about their field, even where they come before the context', async ({ context, server }) => {
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/context-crypto.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/context-crypto.html'));
     await expect(page.locator('#lead mark.termlight[data-term-id="dogecoin"]')).toHaveText('DOGE');
     await expect(page.locator('#context mark.termlight')).toHaveCount(2);
     // RSI needs technical-analysis context, which this page lacks.
@@ -139,9 +129,7 @@ test.describe('terms whose names other fields use too', () => {
 
 test.describe('single-page apps', () => {
   test('a route change is a new page: the new story gets its own context, an in-page link changes nothing', async ({ context, server }) => {
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/spa.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/spa.html'));
     await expect(page.locator('#story mark.termlight[data-term-id="dogecoin"]')).toHaveText('DOGE');
 
     // An in-page link keeps the page as it is: the same marks, not new ones.

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HIDE_UNDO_MS } from '../../components/tooltip/tooltip-card';
 import { expect, test, waitForGlossary } from './fixtures';
-import { settledHighlights } from './support';
+import { openHighlighted, settledHighlights } from './support';
 
 test.describe('hostile and odd pages', () => {
   test.beforeEach(async ({ serviceWorker }) => {
@@ -31,9 +31,7 @@ test.describe('hostile and odd pages', () => {
   });
 
   test('a page that holds every Web Lock name Termlight uses cannot hold up Hide (locks in a page are the page’s)', async ({ context, server }) => {
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/basics.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/basics.html'));
     await page.evaluate(() => {
       for (const name of ['termlight-settings', 'termlight-feed-sync']) void navigator.locks.request(name, () => new Promise(() => {}));
     });

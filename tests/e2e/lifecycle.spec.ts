@@ -5,13 +5,11 @@
  * update.spec.ts.
  */
 import { expect, test, waitForGlossary } from './fixtures';
-import { settledHighlights, stopServiceWorker } from './support';
+import { openHighlighted, settledHighlights, stopServiceWorker } from './support';
 
 test('a service worker stopped by the browser wakes up and serves the next page', async ({ context, server, serviceWorker, extensionId }) => {
   await waitForGlossary(serviceWorker);
-  const page = await context.newPage();
-  await page.goto(server.url('/pages/basics.html'));
-  await settledHighlights(page);
+  const page = await openHighlighted(context, server.url('/pages/basics.html'));
   await stopServiceWorker(page, extensionId);
 
   const next = await context.newPage();
@@ -21,9 +19,7 @@ test('a service worker stopped by the browser wakes up and serves the next page'
 
 test('after IndexedDB is cleared, the glossary comes back and pages are highlighted', async ({ context, server, serviceWorker, extensionId }) => {
   await waitForGlossary(serviceWorker);
-  const page = await context.newPage();
-  await page.goto(server.url('/pages/basics.html'));
-  await settledHighlights(page);
+  const page = await openHighlighted(context, server.url('/pages/basics.html'));
 
   // What "Clear site data" does to the extension's storage.
   const cdp = await context.newCDPSession(page);

@@ -7,7 +7,7 @@
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, test, waitForGlossary } from './fixtures';
-import { readStores, settledHighlights } from './support';
+import { openHighlighted, readStores } from './support';
 
 async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const popup = await context.newPage();
@@ -98,9 +98,7 @@ test.describe("the popup imports the page's glossary", () => {
         `<!doctype html><title>Desk slang</title><script type="application/ld+json">${json}</script><p>The cable rally and the funding rate.</p>`,
       );
     });
-    const page = await context.newPage();
-    await page.goto(server.url('/desk-slang.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/desk-slang.html'));
     let popup = await openPopup(context, extensionId);
     await popup.getByRole('button', { name: "Import this page's glossary (3 terms)" }).click();
     const section = popup.getByRole('region', { name: "This page's glossary" });
@@ -129,9 +127,7 @@ test.describe("the popup imports the page's glossary", () => {
       );
     });
     for (const path of ['/pages/basics.html', '/framed-glossary.html']) {
-      const page = await context.newPage();
-      await page.goto(server.url(path));
-      await settledHighlights(page);
+      const page = await openHighlighted(context, server.url(path));
       const popup = await openPopup(context, extensionId);
       await expect(popup.locator('.tl-page-term').first()).toBeVisible();
       // Give the page's answer and the preview time to arrive, then check nothing is offered.

@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, requireSharedPages, test, waitForGlossary } from './fixtures';
 import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
-import { serviceWorkerRunning, setSettings, settledHighlights, stopServiceWorker, storeSettingsOfSize } from './support';
+import { openHighlighted, serviceWorkerRunning, setSettings, settledHighlights, stopServiceWorker, storeSettingsOfSize } from './support';
 
 async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const popup = await context.newPage();
@@ -192,9 +192,7 @@ test.describe('the toolbar popup', () => {
     extensionId,
     server,
   }) => {
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/basics.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/basics.html'));
     /** Selects `text` inside the element `selector`, as a user's drag would. */
     const select = (selector: string, text: string) =>
       page.evaluate(
@@ -328,9 +326,7 @@ test.describe('the toolbar popup', () => {
     extensionId,
     server,
   }) => {
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/basics.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/basics.html'));
     const first = await openPopup(context, extensionId); // the background keeps the index by now
     await first.keyboard.type('funding');
     await expect(options(first).first().locator('.tl-result-name')).toHaveText('Funding Rate');

@@ -7,7 +7,7 @@ import type { Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, waitForGlossary } from './fixtures';
-import { setSettings, settledHighlights } from './support';
+import { openHighlighted, setSettings, settledHighlights } from './support';
 
 const decorationColor = (mark: Locator) => mark.evaluate((el) => getComputedStyle(el).textDecorationColor);
 const DEFAULT_UNDERLINE = 'rgba(0, 112, 201, 0.85)';
@@ -19,9 +19,7 @@ test.describe('set colours on highlights', () => {
 
   test("a highlight takes its set's colour, and a new colour without a reload", async ({ context, server, serviceWorker }) => {
     await setSettings(serviceWorker, { setColors: { 'perpetual-futures': '#c0392b' } });
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/basics.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/basics.html'));
     const funding = page.locator('mark.termlight[data-term-id="funding-rate"]').first();
     await expect(funding).toHaveAttribute('data-set-id', 'perpetual-futures');
     await expect.poll(() => decorationColor(funding)).toBe('rgb(192, 57, 43)');
@@ -50,9 +48,7 @@ test.describe('set colours on highlights', () => {
   });
 
   test('the highlight style chosen in Options applies to open tabs at once; the tint never reaches print, and layout does not move', async ({ context, server, extensionId }) => {
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/basics.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/basics.html'));
     const funding = page.locator('mark.termlight[data-term-id="funding-rate"]').first();
     const look = () => funding.evaluate((el) => {
       const s = getComputedStyle(el);
@@ -115,9 +111,7 @@ test.describe('set colours on highlights', () => {
     await expect.poll(() => decorationColor(funding)).toBe('rgb(46, 134, 193)');
     expect(violations).toEqual([]);
 
-    const hostile = await context.newPage();
-    await hostile.goto(server.url('/pages/hostile.html'));
-    await settledHighlights(hostile);
+    const hostile = await openHighlighted(context, server.url('/pages/hostile.html'));
     const inside = hostile.locator('#open-host').locator('mark.termlight');
     await expect(inside).toHaveText('short squeeze');
     const setId = await inside.getAttribute('data-set-id');

@@ -1,5 +1,5 @@
 /** Helpers shared by the end-to-end specs. */
-import type { Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { Settings } from '../../utils/settings';
 import { HIDDEN_TERM_KEYS, SYNC_ITEM_QUOTA_BYTES } from '../../utils/hidden-terms-storage';
 import { SETTINGS_VERSION } from '../../utils/settings-migrations';
@@ -95,6 +95,14 @@ export async function settledHighlights(page: Page, quietMs = 600): Promise<Arra
   return page.$$eval('mark.termlight', (marks) =>
     marks.map((m) => [(m as HTMLElement).dataset.termId ?? '', m.textContent ?? ''] as [string, string]),
   );
+}
+
+/** A new tab at `url`, once Termlight's highlights on it have settled. */
+export async function openHighlighted(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await settledHighlights(page);
+  return page;
 }
 
 type TooltipTiming = { __tooltipTiming: { over: number; shown: number } };

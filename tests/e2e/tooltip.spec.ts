@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, requireSharedPages, ROOT, test, waitForGlossary } from './fixtures';
-import { elapsedToShow, fillHiddenTerms, readStores, setSettings, settledHighlights, startStopwatch, storedHiddenTerms, storeSettingsOfSize } from './support';
+import { elapsedToShow, fillHiddenTerms, openHighlighted, readStores, setSettings, settledHighlights, startStopwatch, storedHiddenTerms, storeSettingsOfSize } from './support';
 import { HIDE_UNDO_MS } from '../../components/tooltip/tooltip-card';
 import type { StaticServer } from '../support/static-server';
 
@@ -60,9 +60,7 @@ async function onLinkedPageBeforeAndAfterCardLoads(context: BrowserContext, serv
   server.route('/linked.html', (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' }).end('<p>Read <a href="/pages/basics.html">how the funding rate works</a> before you trade perpetual futures.</p>');
   });
-  const page = await context.newPage();
-  await page.goto(server.url('/linked.html'));
-  await settledHighlights(page);
+  const page = await openHighlighted(context, server.url('/linked.html'));
   await check(page);
 
   await page.goto(server.url('/linked.html'));
@@ -121,9 +119,7 @@ test.describe('definition card', () => {
       ['bloomberg-markets.html', ['basis-point', 'bond-yield', 'sovereign-debt']],
       ['coindesk-bitcoin.html', ['stablecoin', 'order-book', 'real-world-assets']],
     ] as const) {
-      const page = await context.newPage();
-      await page.goto(server.url(`/shared/${file}`));
-      await settledHighlights(page);
+      const page = await openHighlighted(context, server.url(`/shared/${file}`));
       const timings: number[] = [];
       for (const termId of termIds) {
         const stored = await storedTerm(serviceWorker, termId);
@@ -154,9 +150,7 @@ test.describe('definition card', () => {
   });
 
   test('does not open for a pointer that only passes over a term', async ({ context, server }) => {
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/basics.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/basics.html'));
     const box = (await page.locator('#prose mark.termlight').first().boundingBox())!;
     await page.mouse.move(box.x + 4, box.y + box.height / 2);
     await page.waitForTimeout(60);
@@ -166,9 +160,7 @@ test.describe('definition card', () => {
   });
 
   test('stays inside the viewport next to terms near every edge, in a scrolled box, wrapped and right-to-left', async ({ context, server }) => {
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/tooltip-edges.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/tooltip-edges.html'));
     const card = page.locator(CARD);
     const cases: Array<[string, 'below' | 'above' | 'any']> = [
       ['#top-left', 'below'],
@@ -208,9 +200,7 @@ test.describe('definition card', () => {
 
   test('works for a term inside a web component\'s shadow root', async ({ context, server, serviceWorker }) => {
     await setSettings(serviceWorker, { focusableHighlights: true });
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/tooltip-edges.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/tooltip-edges.html'));
     // Playwright's CSS locators pierce open shadow roots.
     const mark = page.locator('term-note mark.termlight');
     await expect(mark).toHaveAttribute('data-term-id', 'perpetual-futures');
@@ -242,9 +232,7 @@ test.describe('definition card', () => {
   });
 
   test('stays next to its term when the page zooms its root, body or a section', async ({ context, server }) => {
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/tooltip-edges.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/tooltip-edges.html'));
     const mark = page.locator('#deep mark.termlight');
     const card = page.locator(CARD);
     for (const zoomed of ['html', 'body', 'main']) {
@@ -269,9 +257,7 @@ test.describe('definition card', () => {
   });
 
   test('page CSS cannot hide or restyle the card, and the card adds no style to the page', async ({ context, server }) => {
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/tooltip-edges.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/tooltip-edges.html'));
     // (Playwright's locators pierce shadow roots; querySelectorAll on the document does not.)
     const pageStyles = () => page.evaluate(() => document.querySelectorAll('style, link[rel="stylesheet"]').length);
     const stylesBefore = await pageStyles();
@@ -295,9 +281,7 @@ test.describe('definition card', () => {
   });
 
   test('the page root font size does not change the card', async ({ context, server }) => {
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/basics.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/basics.html'));
     await page.addStyleTag({ content: 'html { font-size: 10px !important; }' });
     await page.locator('#prose mark.termlight').first().hover();
     await expect(page.locator(CARD)).toBeVisible();
@@ -306,9 +290,7 @@ test.describe('definition card', () => {
 
   test('closes when the pointer leaves term and card, after time to reach the card', async ({ context, server }) => {
     requireSharedPages();
-    const page = await context.newPage();
-    await page.goto(server.url('/shared/reuters-fed-rates.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/shared/reuters-fed-rates.html'));
     const mark = page.locator('mark.termlight[data-term-id="monetary-tightening"]').first();
     await mark.scrollIntoViewIfNeeded();
     await mark.hover();
@@ -329,9 +311,7 @@ test.describe('definition card', () => {
 
   test('closes on Escape', async ({ context, server }) => {
     requireSharedPages();
-    const page = await context.newPage();
-    await page.goto(server.url('/shared/bloomberg-markets.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/shared/bloomberg-markets.html'));
     const mark = page.locator('mark.termlight[data-term-id="overnight-implied-volatility"]').first();
     await mark.scrollIntoViewIfNeeded();
     await mark.hover();
@@ -362,9 +342,7 @@ test.describe('definition card', () => {
   });
 
   test('closes when its term scrolls far away', async ({ context, server }) => {
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/tooltip-edges.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/tooltip-edges.html'));
     await page.locator('#adjacent mark.termlight').first().hover();
     await expect(page.locator(CARD)).toBeVisible();
     await page.evaluate(() => window.scrollTo(0, 1500));
@@ -372,9 +350,7 @@ test.describe('definition card', () => {
   });
 
   test('moving across adjacent terms swaps the card in place without closing it', async ({ context, server }) => {
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/tooltip-edges.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/tooltip-edges.html'));
     const first = page.locator('#adjacent mark[data-term-id="mark-price"]');
     const second = page.locator('#adjacent mark[data-term-id="index-price"]');
     await first.hover();
@@ -392,9 +368,7 @@ test.describe('definition card', () => {
   });
 
   test('a related term opens its own card in place, and Read more opens the reader at it', async ({ context, server, serviceWorker, extensionId }) => {
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/basics.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/basics.html'));
     const stored = await storedTerm(serviceWorker, 'funding-rate');
     await page.locator('mark[data-term-id="funding-rate"]').first().hover();
     const card = page.locator(CARD);
@@ -421,9 +395,7 @@ test.describe('definition card', () => {
 
   test('Copy puts "Term: summary" on the clipboard and says Copied', async ({ context, server, serviceWorker }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url('/').replace(/\/$/, '') });
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/basics.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/basics.html'));
     const stored = await storedTerm(serviceWorker, 'short-squeeze');
     await page.locator('mark[data-term-id="short-squeeze"]').first().hover();
     const copy = page.locator(`${CARD} button.copy`);
@@ -515,9 +487,7 @@ test.describe('definition card', () => {
     // The card, once the hidden-term items are full: Hide says why instead of offering Undo, and the term stays highlighted.
     expect(await fillHiddenTerms(serviceWorker)).toBeGreaterThan(4000);
     const hiddenBefore = await storedHiddenTerms(serviceWorker);
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/basics.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/basics.html'));
     const squeeze = page.locator('mark.termlight[data-term-id="short-squeeze"]');
     await squeeze.first().hover();
     await page.locator(`${CARD} button.hide`).click();
@@ -563,9 +533,7 @@ test.describe('definition card', () => {
   });
 
   test('a tap on a touch screen opens the card at once, and a tap elsewhere closes it', async ({ context, server }) => {
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/basics.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/basics.html'));
     const tap = (selector: string) =>
       page.locator(selector).first().evaluate((el) => {
         const r = el.getBoundingClientRect();
@@ -632,9 +600,7 @@ test.describe('definition card', () => {
 
   test('keyboard: Tab to a highlight opens the card, Tab reaches its buttons, Escape closes and returns focus', async ({ context, server, serviceWorker }) => {
     await setSettings(serviceWorker, { focusableHighlights: true });
-    const page = await context.newPage();
-    await page.goto(server.url('/pages/basics.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/pages/basics.html'));
     const marks = page.locator('mark.termlight');
     const first = marks.nth(0);
     await expect(first).toHaveAttribute('tabindex', '0');
@@ -690,9 +656,7 @@ test.describe('definition card', () => {
 
   test('axe finds no serious or critical problem with the open card, light and dark', async ({ context, server }) => {
     requireSharedPages();
-    const page = await context.newPage();
-    await page.goto(server.url('/shared/reuters-fed-rates.html'));
-    await settledHighlights(page);
+    const page = await openHighlighted(context, server.url('/shared/reuters-fed-rates.html'));
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       const mark = page.locator('mark.termlight[data-term-id="dot-plot"]').first();
