@@ -190,6 +190,13 @@ test('the Firefox build in firefox-esr: the welcome page, highlights, the card (
     await page.waitForSelector('mark.termlight[data-term-id="funding-rate"]', { timeout: STEP_WAIT_MS });
     await tab.type('input', 'open interest');
     await tab.waitForFunction(() => document.querySelector('[role="option"] .tl-result-name')?.textContent === 'Open Interest', { timeout: STEP_WAIT_MS });
+    // Enter opens the entry, which the popup reads from IndexedDB itself: its sets and related terms.
+    await tab.keyboard.press('Enter');
+    await tab.waitForFunction(
+      () => document.querySelector('h2')?.textContent === 'Open Interest' && document.querySelectorAll('.tl-related button').length > 0,
+      { timeout: STEP_WAIT_MS },
+    );
+    expect(await tab.$eval('.tl-entry-sets', (el) => el.textContent)).toContain('Derivatives');
 
     // What the look-up menu opens for "funding rates": the reader goes on to the term's page.
     await tab.evaluate(() => location.assign('/reader.html#/search?q=funding%20rates'));
