@@ -70,6 +70,7 @@ describe('context-needing terms on a page', () => {
       'The nurse checked the IV line; a CME sent auroras south; the CDS briefed the defence minister.',
       'The kicker missed the PAT, the cafe dropped EPS foam cups, and the TA graded the essays.',
       'Our energy tariff rises in April; the phone tariff includes roaming.',
+      'The second half brought a change of character to the match.',
     ];
     await highlighterFor(everyday.map((p) => `<p>${p}</p>`).join(''), 'all', bundled).scan();
     expect(marked()).toEqual([]);
@@ -96,6 +97,24 @@ describe('context-needing terms on a page', () => {
     // A bare "tariffs" waits for a story about trade: here the trade war and the trade deficit.
     await highlighterFor('<p>New tariffs widened the trade war, and the trade deficit narrowed as imports fell.</p>', 'first', bundled).scan();
     expect(marked().map((m) => m.split(':')[0])).toEqual(expect.arrayContaining(['tariff', 'trade-war']));
+  });
+
+  it('with the bundled glossary: the Treasury basis trade is not the crypto cash-and-carry, and chart and swap jargon find their context', async () => {
+    const bundled = compileBundledGlossary(readBundledSources()).terms;
+    await highlighterFor(
+      '<p>Hedge funds unwound the Treasury basis trade as repo rates jumped, OIS pricing moved, and the loan resets off three-month Term SOFR.</p>',
+      'first',
+      bundled,
+    ).scan();
+    const rates = marked().map((m) => m.split(':')[0]);
+    expect(rates).toEqual(expect.arrayContaining(['treasury-basis-trade', 'overnight-index-swap', 'term-sofr']));
+    expect(rates).not.toContain('cash-and-carry-trade');
+    await highlighterFor(
+      '<p>After a bullish break of structure, the first close below the last higher low was a change of character, and the order block below held.</p>',
+      'first',
+      bundled,
+    ).scan();
+    expect(marked().map((m) => m.split(':')[0])).toEqual(expect.arrayContaining(['break-of-structure', 'change-of-character', 'order-block']));
   });
 
   it('flagged for their abbreviations only: the spelled-out name lights up on any page, the abbreviation still waits', async () => {
