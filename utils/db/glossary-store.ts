@@ -191,6 +191,14 @@ export async function getKeptSearchIndex(db: GlossaryDb, revision: number): Prom
   return kept?.key === searchIndexKey(revision) ? kept : undefined;
 }
 
+/** The kept search index if it is the current glossary's: the revision and the index read in one transaction, so never a mismatch. */
+export async function getCurrentKeptSearchIndex(db: GlossaryDb): Promise<SearchIndexPayload | undefined> {
+  const tx = db.transaction(['meta', 'derived']);
+  const [revision, kept] = await Promise.all([tx.objectStore('meta').get('revision'), tx.objectStore('derived').get('searchIndex')]);
+  await tx.done;
+  return kept?.key === searchIndexKey(Number(revision) || 0) ? kept : undefined;
+}
+
 export async function getMeta(db: GlossaryDb, key: 'bundledHash'): Promise<string | undefined> {
   const value = await db.get('meta', key);
   return typeof value === 'string' ? value : undefined;

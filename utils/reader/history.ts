@@ -45,15 +45,15 @@ export async function getHistory(): Promise<Lookup[]> {
 }
 
 // Writes run one after another, so two quick lookups never drop each other.
-const queue = createExclusive('termlight-history');
+const oneWriteAtATime = createExclusive('termlight-history');
 
 /** Records that the user looked a term up (opened its page, its tooltip, a search result). */
 export function recordLookup(termId: string, at = Date.now()): Promise<void> {
-  return queue(async () => historyItem.setValue(withLookup(await getHistory(), termId, at)));
+  return oneWriteAtATime(async () => historyItem.setValue(withLookup(await getHistory(), termId, at)));
 }
 
 export function clearHistory(): Promise<void> {
-  return queue(() => historyItem.setValue([]));
+  return oneWriteAtATime(() => historyItem.setValue([]));
 }
 
 export function watchHistory(callback: (history: Lookup[]) => void): () => void {

@@ -19,7 +19,7 @@
  * background has not indexed yet, a first start) is the background asked,
  * and it builds and keeps one.
  */
-import { getKeptSearchIndex, getRevision } from '../db/glossary-store';
+import { getCurrentKeptSearchIndex } from '../db/glossary-store';
 import { DB_NAME, readExistingGlossaryDb } from '../db/schema';
 import { sendMessage } from '../messaging/protocol';
 import { TermSearch, type SearchIndexPayload } from './term-search';
@@ -31,5 +31,5 @@ export async function loadTermSearch(): Promise<TermSearch> {
 
 /** The index the background kept for the glossary's current revision, if any. */
 export function readKeptSearchIndex(dbName = DB_NAME): Promise<SearchIndexPayload | undefined> {
-  return readExistingGlossaryDb(async (db) => getKeptSearchIndex(db, await getRevision(db)), dbName);
+  return readExistingGlossaryDb(getCurrentKeptSearchIndex, dbName);
 }
