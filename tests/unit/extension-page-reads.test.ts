@@ -85,7 +85,7 @@ describe('the reader reads the whole glossary itself', () => {
     expect((await loadCatalog(name)).bySet.get('macro')?.map((t) => t.term)).toEqual(['CPI']);
   });
 
-  it('asks the background when the database does not exist yet', async () => {
+  it('asks the background while the database holds no glossary yet (the install’s import not in), and when it does not exist', async () => {
     asked.mockImplementation((async (type: string) => {
       if (type === 'getStatus') return { revision: 4, termCount: 1, setCount: 1 };
       if (type === 'listSets') return [{ ...sets[0], termCount: 1 }];
@@ -95,5 +95,8 @@ describe('the reader reads the whole glossary itself', () => {
     expect(catalog.revision).toBe(4);
     expect(catalog.terms.map((t) => t.id)).toEqual(['mark-price']);
     expect(await currentRevision('page-reads-missing')).toBe(4);
+
+    (await openGlossaryDb('page-reads-empty')).close(); // made by the background, nothing imported yet
+    expect((await loadCatalog('page-reads-empty')).terms.map((t) => t.id)).toEqual(['mark-price']);
   });
 });
