@@ -3,9 +3,10 @@
  * from IndexedDB in one transaction (the reader shares the extension's
  * origin), so opening the reader does not wake a sleeping service worker
  * and a feed sync or import cannot land between the sets and the terms.
- * Only when that read fails (no database yet, one not upgraded yet) or finds
- * no glossary yet is the background asked; a glossary change between those calls is caught by
- * reading the revision before and after, and read again.
+ * Only when that read fails (no database yet, one not upgraded yet) or
+ * finds no glossary yet is the background asked; a glossary change between
+ * those calls is caught by reading the revision before and after, and read
+ * again.
  */
 import { getRevision, readGlossarySnapshot } from '../db/glossary-store';
 import { DB_NAME, readExistingGlossaryDb } from '../db/schema';
