@@ -132,6 +132,26 @@ test.describe('the toolbar popup', () => {
     await expect(optionsPage.locator('#appearance-heading')).toBeInViewport();
   });
 
+  test('opening an entry does not flash a loading message: it stays hidden while the quick read lasts', async ({ context, extensionId }) => {
+    const popup = await openPopup(context, extensionId);
+    await popup.keyboard.type('funding');
+    await expect(options(popup).first()).toBeVisible();
+    // Note how the loading message looks the moment it is added, and whether it was ever on screen.
+    await popup.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenLoading: string[] }).seenLoading = seen;
+      new MutationObserver(() => {
+        const loading = document.querySelector('.tl-entry .tl-status');
+        if (loading?.textContent?.startsWith('Loading')) seen.push(getComputedStyle(loading).visibility);
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await popup.keyboard.press('Enter');
+    await expect(popup.getByRole('heading', { level: 2 })).toHaveText('Funding Rate');
+    const seen = await popup.evaluate(() => (window as unknown as { seenLoading: string[] }).seenLoading);
+    expect(seen.length).toBeGreaterThan(0); // the entry did pass through its loading state
+    expect(seen.every((v) => v === 'hidden')).toBe(true);
+  });
+
   test('says so when no term matches, and points to the reader and to your own terms', async ({ context, extensionId }) => {
     const popup = await openPopup(context, extensionId);
     await popup.keyboard.type('xyzzy');
