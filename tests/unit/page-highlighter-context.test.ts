@@ -71,6 +71,7 @@ describe('context-needing terms on a page', () => {
       'The kicker missed the PAT, the cafe dropped EPS foam cups, and the TA graded the essays.',
       'Our energy tariff rises in April; the phone tariff includes roaming.',
       'The second half brought a change of character to the match.',
+      'Customer LTV rose at the startup as churn fell.',
     ];
     await highlighterFor(everyday.map((p) => `<p>${p}</p>`).join(''), 'all', bundled).scan();
     expect(marked()).toEqual([]);
@@ -99,7 +100,7 @@ describe('context-needing terms on a page', () => {
     expect(marked().map((m) => m.split(':')[0])).toEqual(expect.arrayContaining(['tariff', 'trade-war']));
   });
 
-  it('with the bundled glossary: the Treasury basis trade is not the crypto cash-and-carry, and chart and swap jargon find their context', async () => {
+  it('with the bundled glossary: the Treasury basis trade is not the crypto cash-and-carry, and chart, swap and mortgage jargon find their context', async () => {
     const bundled = compileBundledGlossary(readBundledSources()).terms;
     await highlighterFor(
       '<p>Hedge funds unwound the Treasury basis trade as repo rates jumped, OIS pricing moved, and the loan resets off three-month Term SOFR.</p>',
@@ -115,6 +116,9 @@ describe('context-needing terms on a page', () => {
       bundled,
     ).scan();
     expect(marked().map((m) => m.split(':')[0])).toEqual(expect.arrayContaining(['break-of-structure', 'change-of-character', 'order-block']));
+    // LTV (also "lifetime value" in business news) takes its context from a mortgage story.
+    await highlighterFor('<p>To refinance a fixed-rate mortgage you need a good credit score, and at an 80% LTV there is no mortgage insurance to pay.</p>', 'first', bundled).scan();
+    expect(marked().map((m) => m.split(':')[0])).toEqual(expect.arrayContaining(['loan-to-value-ratio', 'fixed-rate-mortgage', 'credit-score']));
   });
 
   it('flagged for their abbreviations only: the spelled-out name lights up on any page, the abbreviation still waits', async () => {
