@@ -72,6 +72,11 @@ describe('context-needing terms on a page', () => {
       'Our energy tariff rises in April; the phone tariff includes roaming.',
       'The second half brought a change of character to the match.',
       'Customer LTV rose at the startup as churn fell.',
+      'Police said the perp fled on foot; the city held a gun buyback on Saturday.',
+      'Her hard work paid dividends, and the blue-chip recruit signed with the Tigers.',
+      'Theta waves rose as she slept, and the Rho kinase study was published.',
+      'The National Student Clearinghouse released enrollment data after a prisoner swap agreement was signed.',
+      'The virtual currency in the game costs real money, and the card network fee went up.',
     ];
     await highlighterFor(everyday.map((p) => `<p>${p}</p>`).join(''), 'all', bundled).scan();
     expect(marked()).toEqual([]);
