@@ -77,6 +77,7 @@ describe('context-needing terms on a page', () => {
       'Theta waves rose as she slept, and the Rho kinase study was published.',
       'The National Student Clearinghouse released enrollment data after a prisoner swap agreement was signed.',
       'The virtual currency in the game costs real money, and the card network fee went up.',
+      'We stayed at a cosy BnB by the lake.',
     ];
     await highlighterFor(everyday.map((p) => `<p>${p}</p>`).join(''), 'all', bundled).scan();
     expect(marked()).toEqual([]);
