@@ -125,6 +125,11 @@ describe('context-needing terms on a page', () => {
     // LTV (also "lifetime value" in business news) takes its context from a mortgage story.
     await highlighterFor('<p>To refinance a fixed-rate mortgage you need a good credit score, and at an 80% LTV there is no mortgage insurance to pay.</p>', 'first', bundled).scan();
     expect(marked().map((m) => m.split(':')[0])).toEqual(expect.arrayContaining(['loan-to-value-ratio', 'fixed-rate-mortgage', 'credit-score']));
+    // "perp" (also a perpetrator) waits for a perp market around it; "perpetual futures" needs none.
+    await highlighterFor('<p>Read how the funding rate works before you trade perpetual futures.</p>', 'first', bundled).scan();
+    expect(marked().map((m) => m.split(':')[0])).toEqual(['funding-rate', 'perpetual-futures']);
+    await highlighterFor('<p>Perps traders watched the mark price as the funding rate turned negative on the BTC perp.</p>', 'all', bundled).scan();
+    expect(marked().filter((m) => m.startsWith('perpetual-futures:'))).toEqual(['perpetual-futures:Perps', 'perpetual-futures:perp']);
   });
 
   it('flagged for their abbreviations only: the spelled-out name lights up on any page, the abbreviation still waits', async () => {
