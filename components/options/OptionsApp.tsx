@@ -67,7 +67,7 @@ export function OptionsApp() {
           </p>
         )}
         {!settings ? (
-          <p aria-busy="true">Loading…</p>
+          <p class="tl-pending" aria-busy="true">Loading…</p>
         ) : (
           <>
             <SetsSection sets={sets} settings={settings} update={update} onGlossaryChanged={glossaryChanged} />

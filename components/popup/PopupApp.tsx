@@ -158,7 +158,7 @@ export function PopupApp() {
                 </p>
               </>
             ) : searchState.status === 'loading' ? (
-              <p class="tl-status tl-status-pending" role="status">
+              <p class="tl-status tl-pending" role="status">
                 Loading the glossary…
               </p>
             ) : searchState.status === 'error' ? (

@@ -61,7 +61,7 @@ export function TermEntry({ termId, settings, onBack, onOpenTerm, onOpenReader, 
         </button>
         <kbd class="tl-key-hint" aria-hidden="true">Esc</kbd>
       </div>
-      {state.status === 'loading' && <p class="tl-status tl-status-pending">Loading the entry…</p>}
+      {state.status === 'loading' && <p class="tl-status tl-pending">Loading the entry…</p>}
       {state.status === 'missing' && (
         <h2 id="tl-entry-title" class="tl-status" tabIndex={-1} ref={heading}>
           This term is no longer in the glossary.

@@ -96,7 +96,7 @@ interface PageProps {
 function Page({ route, catalog: state, favourites, settings, history, backlinks, search }: PageProps) {
   if (state.status === 'loading') {
     return (
-      <p class="rd-status" role="status">
+      <p class="rd-status tl-pending" role="status">
         Opening the glossary…
       </p>
     );

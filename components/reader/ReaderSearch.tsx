@@ -94,7 +94,7 @@ export function ReaderSearch({ state, onOpen, onLeave }: ReaderSearchProps) {
       {panel && (
         <div class="rd-search-panel">
           {state.status === 'loading' ? (
-            <p class="rd-search-status" role="status">
+            <p class="rd-search-status tl-pending" role="status">
               Loading the glossary…
             </p>
           ) : state.status === 'error' ? (

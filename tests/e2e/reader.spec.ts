@@ -133,6 +133,24 @@ test.describe('the offline reader', () => {
     expect(requests).toEqual([]);
   });
 
+  test('opening does not flash "Opening the glossary…": the message stays hidden while the quick read lasts', async ({ context, extensionId }) => {
+    const page = await context.newPage();
+    // Note how the message looks each time the page changes while it is there.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenOpening: string[] }).seenOpening = seen;
+      new MutationObserver(() => {
+        const status = document.querySelector('.rd-status');
+        if (status?.textContent?.includes('Opening the glossary')) seen.push(getComputedStyle(status).visibility);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`chrome-extension://${extensionId}/reader.html#/az/O`);
+    await expect(title(page)).toHaveText('A to Z: O');
+    const seen = await page.evaluate(() => (window as unknown as { seenOpening: string[] }).seenOpening);
+    expect(seen.length).toBeGreaterThan(0); // the page did pass through its loading state
+    expect(seen.every((v) => v === 'hidden')).toBe(true);
+  });
+
   test('A to Z: the letter index, a letter page, and deep links to letters', async ({ context, extensionId }) => {
     const { page } = await openReader(context, extensionId, '#/az');
     await expect(title(page)).toHaveText('A to Z');
