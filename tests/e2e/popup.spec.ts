@@ -8,7 +8,16 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, requireSharedPages, test, waitForGlossary } from './fixtures';
 import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
-import { openHighlighted, serviceWorkerRunning, setSettings, settledHighlights, stopServiceWorker, storeSettingsOfSize } from './support';
+import {
+  loadingMessageSeen,
+  openHighlighted,
+  serviceWorkerRunning,
+  setSettings,
+  settledHighlights,
+  stopServiceWorker,
+  storeSettingsOfSize,
+  watchLoadingMessage,
+} from './support';
 
 async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const popup = await context.newPage();
@@ -136,18 +145,10 @@ test.describe('the toolbar popup', () => {
     const popup = await openPopup(context, extensionId);
     await popup.keyboard.type('funding');
     await expect(options(popup).first()).toBeVisible();
-    // Note how the loading message looks the moment it is added, and whether it was ever on screen.
-    await popup.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { seenLoading: string[] }).seenLoading = seen;
-      new MutationObserver(() => {
-        const loading = document.querySelector('.tl-entry .tl-status');
-        if (loading?.textContent?.startsWith('Loading')) seen.push(getComputedStyle(loading).visibility);
-      }).observe(document.body, { childList: true, subtree: true });
-    });
+    await popup.evaluate(watchLoadingMessage, { selector: '.tl-entry .tl-status', text: 'Loading the entry' });
     await popup.keyboard.press('Enter');
     await expect(popup.getByRole('heading', { level: 2 })).toHaveText('Funding Rate');
-    const seen = await popup.evaluate(() => (window as unknown as { seenLoading: string[] }).seenLoading);
+    const seen = await loadingMessageSeen(popup);
     expect(seen.length).toBeGreaterThan(0); // the entry did pass through its loading state
     expect(seen.every((v) => v === 'hidden')).toBe(true);
   });

@@ -6,7 +6,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { join } from 'node:path';
 import { ROOT, expect, test, waitForGlossary } from './fixtures';
-import { setSettings } from './support';
+import { loadingMessageSeen, setSettings, watchLoadingMessage } from './support';
 import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 
@@ -135,18 +135,10 @@ test.describe('the offline reader', () => {
 
   test('opening does not flash "Opening the glossary…": the message stays hidden while the quick read lasts', async ({ context, extensionId }) => {
     const page = await context.newPage();
-    // Note how the message looks each time the page changes while it is there.
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { seenOpening: string[] }).seenOpening = seen;
-      new MutationObserver(() => {
-        const status = document.querySelector('.rd-status');
-        if (status?.textContent?.includes('Opening the glossary')) seen.push(getComputedStyle(status).visibility);
-      }).observe(document, { childList: true, subtree: true });
-    });
+    await page.addInitScript(watchLoadingMessage, { selector: '.rd-status', text: 'Opening the glossary' });
     await page.goto(`chrome-extension://${extensionId}/reader.html#/az/O`);
     await expect(title(page)).toHaveText('A to Z: O');
-    const seen = await page.evaluate(() => (window as unknown as { seenOpening: string[] }).seenOpening);
+    const seen = await loadingMessageSeen(page);
     expect(seen.length).toBeGreaterThan(0); // the page did pass through its loading state
     expect(seen.every((v) => v === 'hidden')).toBe(true);
   });

@@ -105,6 +105,25 @@ export async function openHighlighted(context: BrowserContext, url: string): Pro
   return page;
 }
 
+/**
+ * Runs in a page (through `evaluate` or `addInitScript`): from now on, each
+ * time the page changes while an element matching `selector` shows `text`,
+ * notes whether that message is visible, for `loadingMessageSeen`.
+ */
+export function watchLoadingMessage({ selector, text }: { selector: string; text: string }): void {
+  const seen: string[] = [];
+  (window as unknown as { loadingMessageSeen: string[] }).loadingMessageSeen = seen;
+  new MutationObserver(() => {
+    const message = document.querySelector(selector);
+    if (message?.textContent?.includes(text)) seen.push(getComputedStyle(message).visibility);
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/** How the watched loading message looked each time it was seen: 'hidden' or 'visible'. */
+export function loadingMessageSeen(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { loadingMessageSeen: string[] }).loadingMessageSeen);
+}
+
 type TooltipTiming = { __tooltipTiming: { over: number; shown: number } };
 
 /**
