@@ -73,8 +73,17 @@ async function waitForFile(dir: string, name: RegExp): Promise<string> {
 
 /** Moves an extension tab to another page of the extension and waits for `selector` there. */
 async function goWithin(page: Page, path: string, selector: string): Promise<void> {
-  await page.evaluate((p) => location.assign(p), path);
-  await page.waitForFunction((p) => location.pathname === p, {}, path);
+  // Mark the document being left: when `path` is the page already open, its address alone would not
+  // show that the new document has come, and an element found in the old one goes stale under the caller.
+  await page.evaluate((p) => {
+    (window as unknown as { termlightLeaving?: boolean }).termlightLeaving = true;
+    location.assign(p);
+  }, path);
+  await page.waitForFunction(
+    (p) => location.pathname === p && !(window as unknown as { termlightLeaving?: boolean }).termlightLeaving && document.readyState !== 'loading',
+    { timeout: STEP_WAIT_MS },
+    path,
+  );
   await page.waitForSelector(selector, { timeout: STEP_WAIT_MS });
 }
 
