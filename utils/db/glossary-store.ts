@@ -7,16 +7,11 @@ import type { IDBPTransaction } from 'idb';
 import { abortQuietly, bumpRevision, commitOrAbort } from './write-transaction';
 import type { GlossaryDb, GlossaryDbSchema } from './schema';
 import { searchIndexKey } from '../search/search-index';
+import { relatedIdsOf, toTermView, type TermView } from '../glossary/term-view';
 import type { SearchIndexPayload } from '../search/term-search';
 
 export interface SetSummary extends TermSet {
   termCount: number;
-}
-
-/** A term with the titles of its sets and the names of its related terms, ready to show. */
-export interface TermView extends Term {
-  setTitles: string[];
-  relatedTerms: Array<{ id: string; term: string }>;
 }
 
 /** Every set and term of one revision of the glossary, read together. */
@@ -182,12 +177,20 @@ async function replaceSetsIn(
 
 
 export async function getRevision(db: GlossaryDb): Promise<number> {
-  return Number(await db.get('meta', 'revision')) || 0;
+  return revisionOf(await db.get('meta', 'revision'));
+}
+
+/** The stored revision as a number: 0 before the first write. */
+function revisionOf(stored: unknown): number {
+  return Number(stored) || 0;
 }
 
 /** The search index kept in IndexedDB, if it was built from this revision of the glossary by this build (else none: it is stale or missing). */
 export async function getKeptSearchIndex(db: GlossaryDb, revision: number): Promise<SearchIndexPayload | undefined> {
-  const kept = await db.get('derived', 'searchIndex');
+  return keptFor(await db.get('derived', 'searchIndex'), revision);
+}
+
+function keptFor(kept: SearchIndexPayload | undefined, revision: number): SearchIndexPayload | undefined {
   return kept?.key === searchIndexKey(revision) ? kept : undefined;
 }
 
@@ -196,7 +199,7 @@ export async function getCurrentKeptSearchIndex(db: GlossaryDb): Promise<SearchI
   const tx = db.transaction(['meta', 'derived']);
   const [revision, kept] = await Promise.all([tx.objectStore('meta').get('revision'), tx.objectStore('derived').get('searchIndex')]);
   await tx.done;
-  return kept?.key === searchIndexKey(Number(revision) || 0) ? kept : undefined;
+  return keptFor(kept, revisionOf(revision));
 }
 
 export async function getMeta(db: GlossaryDb, key: 'bundledHash'): Promise<string | undefined> {
@@ -224,16 +227,11 @@ export async function getTermView(db: GlossaryDb, id: string): Promise<TermView 
   const [sets, related] = term
     ? await Promise.all([
         Promise.all(term.sets.map((s) => tx.objectStore('sets').get(s))),
-        Promise.all(term.related.filter((r) => r !== id).map((r) => terms.get(r))),
+        Promise.all(relatedIdsOf(term).map((r) => terms.get(r))),
       ])
     : [[], []];
   await tx.done;
-  if (!term) return undefined;
-  return {
-    ...term,
-    setTitles: sets.map((s, i) => s?.title ?? term.sets[i]),
-    relatedTerms: related.flatMap((r) => (r ? [{ id: r.id, term: r.term }] : [])),
-  };
+  return term && toTermView(term, sets, related);
 }
 
 /** The whole glossary in one transaction: no feed sync or import can land between its parts. */
@@ -248,7 +246,7 @@ export async function readGlossarySnapshot(db: GlossaryDb): Promise<GlossarySnap
   const counts = new Map<string, number>();
   for (const term of terms) for (const set of term.sets) counts.set(set, (counts.get(set) ?? 0) + 1);
   return {
-    revision: Number(revision) || 0,
+    revision: revisionOf(revision),
     sets: sets.map((set) => ({ ...set, termCount: counts.get(set.id) ?? 0 })),
     terms,
   };

@@ -6,7 +6,8 @@
  * yet, one not upgraded yet) or does not find the term (a glossary the
  * background has not finished importing), since it may know better.
  */
-import { getTermView, type TermView } from '../db/glossary-store';
+import { getTermView } from '../db/glossary-store';
+import type { TermView } from './term-view';
 import { DB_NAME, readExistingGlossaryDb } from '../db/schema';
 import { sendMessage } from '../messaging/protocol';
 

@@ -5,7 +5,8 @@
  * the side that forgot it.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { SetSummary, TermView } from '../db/glossary-store';
+import type { SetSummary } from '../db/glossary-store';
+import type { TermView } from '../glossary/term-view';
 import type { Term } from '../glossary/schema';
 import type { FeedView, SubscribeResult, SyncOutcome } from '../feeds/feed-record';
 import type { ContextRules } from '../highlighter/context-gate';

@@ -5,8 +5,8 @@
  * reader fills it from IndexedDB or the background's answers (see `catalog-client.ts`).
  */
 import type { SetSummary } from '../db/glossary-store';
+import { relatedIdsOf, toTermView, type TermView } from '../glossary/term-view';
 import type { Term } from '../glossary/schema';
-import type { TermView } from '../messaging/protocol';
 import { foldCase } from '../search/search-text';
 import { LETTERS, OTHER_LETTER, type Letter } from './router';
 
@@ -87,21 +87,17 @@ export function neighboursOf(list: readonly Term[], termId: string): { previous?
 
 /**
  * A term as its page shows it: set titles, and related terms that still
- * exist (a related id whose term was removed is left out). The same shape
- * the background's `getTerm` answers, built from the catalog in hand so a
- * term page never waits on a message.
+ * exist. The same view the popup's entry and the card get (`toTermView`),
+ * built from the catalog in hand so a term page never waits on a read.
  */
 export function termViewOf(catalog: Catalog, termId: string): TermView | undefined {
   const term = catalog.termById.get(termId);
   if (!term) return undefined;
-  return {
-    ...term,
-    setTitles: term.sets.map((s) => catalog.setById.get(s)?.title ?? s),
-    relatedTerms: term.related.flatMap((id) => {
-      const related = catalog.termById.get(id);
-      return related && related.id !== term.id ? [{ id: related.id, term: related.term }] : [];
-    }),
-  };
+  return toTermView(
+    term,
+    term.sets.map((s) => catalog.setById.get(s)),
+    relatedIdsOf(term).map((id) => catalog.termById.get(id)),
+  );
 }
 
 /** A body split into paragraphs on blank lines; each is shown as plain text. */
