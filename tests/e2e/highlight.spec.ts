@@ -127,6 +127,16 @@ test.describe('terms whose names other fields use too', () => {
   });
 });
 
+test.describe('proper names', () => {
+  test('keep their words plain: no term inside a name or running into one, the terms themselves still lit', async ({ context, server }) => {
+    const page = await openHighlighted(context, server.url('/pages/proper-names.html'));
+    // "Put Wall Street", "Dow Chemical", "Dow Inc." are names; the options desk's put wall and the index are terms.
+    await expect(page.locator('#headline mark, #company mark')).toHaveCount(0);
+    await expect(page.locator('#desk mark.termlight[data-term-id="put-wall"]')).toHaveText('put wall');
+    await expect(page.locator('#close mark.termlight[data-term-id="dow-jones-industrial-average"]')).toHaveText('Dow');
+  });
+});
+
 test.describe('single-page apps', () => {
   test('a route change is a new page: the new story gets its own context, an in-page link changes nothing', async ({ context, server }) => {
     const page = await openHighlighted(context, server.url('/pages/spa.html'));

@@ -77,6 +77,33 @@ describe('the term matcher', () => {
     ]);
   });
 
+  it('highlights nothing inside a proper name, nor a term that runs into one ("Put Wall Street")', () => {
+    const walls = [...terms, t('put-wall', 'Put Wall'), t('dow', 'Dow Jones', { aliases: ['Dow'] }), t('bull-market', 'Bull Market', { aliases: ['bull run'] })];
+    const properNames = ['Wall Street', 'Dow Chemical', 'Battle of Bull Run'];
+    const withNames = compileMatcher(walls, { properNames });
+    const headline = 'Tariffs Put Wall Street On Edge as Dow Chemical slips and the Dow falls; the First Battle of Bull Run; a bull run';
+    expect(found(headline, compileMatcher(walls))).toEqual([
+      ['put-wall', 'Put Wall'],
+      ['dow', 'Dow'],
+      ['dow', 'Dow'],
+      ['bull-market', 'Bull Run'],
+      ['bull-market', 'bull run'],
+    ]);
+    expect(found(headline, withNames)).toEqual([
+      ['dow', 'Dow'],
+      ['bull-market', 'bull run'],
+    ]);
+    // In any case, and with other words on the page: a term that ends before the name is kept.
+    expect(found('the put wall street fight; the put wall, Wall Street says; the put wall at 5,000', withNames)).toEqual([
+      ['put-wall', 'put wall'],
+      ['put-wall', 'put wall'],
+    ]);
+    // Text whose lower case changes length is lowered word by word: the same answers.
+    expect(found('İ: Tariffs Put Wall Street On Edge; a put wall', withNames)).toEqual([['put-wall', 'put wall']]);
+    // A name spelled like a term's form leaves the term as it is.
+    expect(found('The Dow Jones fell.', compileMatcher(walls, { properNames: ['Dow Jones'] }))).toEqual([['dow', 'Dow Jones']]);
+  });
+
   it('does not take the start of a name for a term written in lower case ("put Wall Street")', () => {
     const withWalls = compileMatcher([...terms, t('put-wall', 'Put Wall'), t('order-book-wall', 'Order Book Wall', { aliases: ['sell wall'] })]);
     expect(found('Tariffs put Wall Street on edge; traders sell Wall Street short.', withWalls)).toEqual([]);
