@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readBundledSources } from '../../data/tools/read-sources';
-import properNamesFile from '../../data/proper-names.json';
+import properNamesFile from '../../data/proper-names.json' with { type: 'json' };
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import { compileMatcher, findTerms, PROPER_NAMES } from '../../utils/matcher';
 
