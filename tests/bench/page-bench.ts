@@ -21,7 +21,7 @@ import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import { surfaceFormsOf } from '../../utils/glossary/surface-forms';
 import { contextRules } from '../../utils/highlighter/context-gate';
-import { compileMatcher, PROPER_NAMES } from '../../utils/matcher';
+import { compileMatcher, PLAIN_PHRASES } from '../../utils/matcher';
 import { chromiumPath, LOCAL_HOSTS_ONLY, SHARED_PAGES } from '../e2e/fixtures';
 import { startStaticServer } from '../support/static-server';
 import type { BenchEngine, BenchGlobal } from './page-engine-entry';
@@ -34,7 +34,7 @@ const only = process.argv.slice(2);
 
 const glossary = compileBundledGlossary(readBundledSources());
 // The matcher and context rules the background builds and hands every tab.
-const engine: BenchEngine = { matcher: compileMatcher(glossary.terms, { properNames: PROPER_NAMES }), context: contextRules(glossary.terms) };
+const engine: BenchEngine = { matcher: compileMatcher(glossary.terms, { plainPhrases: PLAIN_PHRASES }), context: contextRules(glossary.terms) };
 const forms = [...new Set(glossary.terms.filter((t) => !t.ambiguous).flatMap((t) => surfaceFormsOf(t).map((f) => f.text)))];
 const names = new Map(glossary.terms.map((t) => [t.id, t.term]));
 

@@ -7,10 +7,10 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumPath, expect, LOCAL_HOSTS_ONLY, requireSharedPages, test, waitForGlossary } from './fixtures';
 import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
-import { compileMatcher, findTerms, PROPER_NAMES } from '../../utils/matcher';
+import { compileMatcher, findTerms, PLAIN_PHRASES } from '../../utils/matcher';
 import { settledHighlights } from './support';
 
-const matcher = compileMatcher(compileBundledGlossary(readBundledSources()).terms, { properNames: PROPER_NAMES });
+const matcher = compileMatcher(compileBundledGlossary(readBundledSources()).terms, { plainPhrases: PLAIN_PHRASES });
 
 const EXPECTED: Record<string, string[]> = {
   'reuters-fed-rates': ['federal-reserve', 'federal-funds-rate', 'rate-hike', 'inflation', 'dot-plot'],

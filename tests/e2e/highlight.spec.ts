@@ -127,11 +127,13 @@ test.describe('terms whose names other fields use too', () => {
   });
 });
 
-test.describe('proper names', () => {
-  test('keep their words plain: no term inside a name or running into one, the terms themselves still lit', async ({ context, server }) => {
-    const page = await openHighlighted(context, server.url('/pages/proper-names.html'));
-    // "Put Wall Street", "Dow Chemical", "Dow Inc." are names; the options desk's put wall and the index are terms.
-    await expect(page.locator('#headline mark, #company mark')).toHaveCount(0);
+test.describe('plain phrases (names, set phrases)', () => {
+  test('keep their words plain: no term inside one or running into one, the terms themselves still lit', async ({ context, server }) => {
+    const page = await openHighlighted(context, server.url('/pages/plain-phrases.html'));
+    // "Put Wall Street", "Dow Chemical", "Dow Inc." are names and "grade inflation" a set phrase;
+    // the options desk's put wall, the index and consumer-price inflation are terms.
+    await expect(page.locator('#headline mark, #company mark, #campus mark')).toHaveCount(0);
+    await expect(page.locator('#prices mark.termlight[data-term-id="inflation"]')).toHaveText('inflation');
     await expect(page.locator('#desk mark.termlight[data-term-id="put-wall"]')).toHaveText('put wall');
     await expect(page.locator('#close mark.termlight[data-term-id="dow-jones-industrial-average"]')).toHaveText('Dow');
   });

@@ -77,10 +77,10 @@ describe('the term matcher', () => {
     ]);
   });
 
-  it('highlights nothing inside a proper name, nor a term that runs into one ("Put Wall Street")', () => {
+  it('highlights nothing inside a plain phrase (a name, a set phrase), nor a term that runs into one ("Put Wall Street")', () => {
     const walls = [...terms, t('put-wall', 'Put Wall'), t('dow', 'Dow Jones', { aliases: ['Dow'] }), t('bull-market', 'Bull Market', { aliases: ['bull run'] })];
-    const properNames = ['Wall Street', 'Dow Chemical', 'Battle of Bull Run'];
-    const withNames = compileMatcher(walls, { properNames });
+    const plainPhrases = ['Wall Street', 'Dow Chemical', 'Battle of Bull Run', 'liquidated damages'];
+    const withNames = compileMatcher(walls, { plainPhrases });
     const headline = 'Tariffs Put Wall Street On Edge as Dow Chemical slips and the Dow falls; the First Battle of Bull Run; a bull run';
     expect(found(headline, compileMatcher(walls))).toEqual([
       ['put-wall', 'Put Wall'],
@@ -100,8 +100,11 @@ describe('the term matcher', () => {
     ]);
     // Text whose lower case changes length is lowered word by word: the same answers.
     expect(found('İ: Tariffs Put Wall Street On Edge; a put wall', withNames)).toEqual([['put-wall', 'put wall']]);
-    // A name spelled like a term's form leaves the term as it is.
-    expect(found('The Dow Jones fell.', compileMatcher(walls, { properNames: ['Dow Jones'] }))).toEqual([['dow', 'Dow Jones']]);
+    // A set phrase of everyday English, in any case; the term alone still lights up.
+    const withLiquidation = compileMatcher([...walls, t('liquidation', 'Liquidation', { aliases: ['liquidated'] })], { plainPhrases });
+    expect(found('A Liquidated Damages clause; positions were liquidated.', withLiquidation)).toEqual([['liquidation', 'liquidated']]);
+    // A phrase spelled like a term's form leaves the term as it is.
+    expect(found('The Dow Jones fell.', compileMatcher(walls, { plainPhrases: ['Dow Jones'] }))).toEqual([['dow', 'Dow Jones']]);
   });
 
   it('does not take the start of a name for a term written in lower case ("put Wall Street")', () => {

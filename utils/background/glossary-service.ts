@@ -7,7 +7,7 @@ import { getAllTerms, getKeptSearchIndex, getRevision, getTermView, getTermsInSe
 import type { GlossaryDb } from '../db/schema';
 import type { Term } from '../glossary/schema';
 import { contextRules } from '../highlighter/context-gate';
-import { compileMatcher, PROPER_NAMES } from '../matcher';
+import { compileMatcher, PLAIN_PHRASES } from '../matcher';
 import type { GlossaryStatus, MatcherPayload, TermView } from '../messaging/protocol';
 import { buildSearchIndex } from '../search/search-index';
 import type { SearchIndexPayload } from '../search/term-search';
@@ -43,7 +43,7 @@ export function createGlossaryService(
       const terms = (await getAllTerms(db)).filter((t) => !hidden.has(t.id) && t.sets.some((s) => !disabled.has(s)));
       cached = {
         key,
-        matcher: compileMatcher(terms, { includeAmbiguous: settings.includeAmbiguous, properNames: PROPER_NAMES }),
+        matcher: compileMatcher(terms, { includeAmbiguous: settings.includeAmbiguous, plainPhrases: PLAIN_PHRASES }),
         setOfTerm: firstEnabledSets(terms, disabled),
         context: contextRules(terms),
       };

@@ -14,17 +14,18 @@ export interface TrieNode {
    * not a Map, because extension messages travel as JSON; read it with `child`.
    */
   c?: Record<string, TrieNode>;
-  /** Id of the term a match ending here belongs to, or `PROPER_NAME`. */
+  /** Id of the term a match ending here belongs to, or `PLAIN_PHRASE`. */
   t?: string;
 }
 
 /**
- * What a trie holds at the end of a proper name instead of a term id: a name
- * such as "Dow Chemical" or "Wall Street" is matched like a term so that the
- * words inside it are not taken for one ("Dow", "Put Wall"), and is then
- * left unhighlighted. No term id is empty, so the two cannot be confused.
+ * What a trie holds at the end of a plain phrase instead of a term id: a
+ * name such as "Dow Chemical" or "Wall Street", or a set phrase such as
+ * "grade inflation", is matched like a term so that the words inside it are
+ * not taken for one ("Dow", "Put Wall", "inflation"), and is then left
+ * unhighlighted. No term id is empty, so the two cannot be confused.
  */
-export const PROPER_NAME = '';
+export const PLAIN_PHRASE = '';
 
 /** A child node, ignoring inherited keys ("constructor" is a word, not a child). */
 export function child(node: TrieNode, key: string): TrieNode | undefined {
@@ -52,12 +53,12 @@ export interface CompileOptions {
    */
   includeAmbiguous?: boolean;
   /**
-   * Names of companies, places and events that hold a term's words without
-   * its meaning (`data/proper-names.json`): a term match inside one, or
-   * running into one ("Tariffs Put Wall Street On Edge"), is not made. A
-   * name spelled like a term form leaves the term as it is.
+   * Proper names and set phrases that hold a term's words without its
+   * meaning (`data/plain-phrases.json`): a term match inside one, or running
+   * into one ("Tariffs Put Wall Street On Edge"), is not made. A phrase
+   * spelled like a term form leaves the term as it is.
    */
-  properNames?: readonly string[];
+  plainPhrases?: readonly string[];
 }
 
 /** The trie keys of one surface form: token, gap, token, gap, token… */
@@ -117,10 +118,10 @@ export function compileMatcher(terms: readonly Term[], options: CompileOptions =
     }
     if (added) matcher.termCount++;
   }
-  // After the terms, so that a term keeps any form a name is also spelled as.
-  for (const name of options.properNames ?? []) {
-    const keys = formKeys(name, false);
-    if (keys) insert(matcher.ci, keys, PROPER_NAME);
+  // After the terms, so that a term keeps any form a phrase is also spelled as.
+  for (const phrase of options.plainPhrases ?? []) {
+    const keys = formKeys(phrase, false);
+    if (keys) insert(matcher.ci, keys, PLAIN_PHRASE);
   }
   const slotsOf = (root: TrieNode) => [...new Set(Object.keys(root.c ?? {}).map(firstWordSlot))];
   matcher.firstWords = { ci: slotsOf(matcher.ci), cs: slotsOf(matcher.cs) };

@@ -1,3 +1,3 @@
 export { compileMatcher, type CompiledMatcher, type CompileOptions } from './compile';
-export { PROPER_NAMES } from './proper-names';
+export { PLAIN_PHRASES } from './plain-phrases';
 export { findTerms, type TermMatch } from './match';

@@ -4,7 +4,7 @@
  * overlap; the leftmost-longest one wins ("open interest collapse" over
  * "open interest").
  */
-import { child, PROPER_NAME, type CompiledMatcher, type TrieNode } from './compile';
+import { child, PLAIN_PHRASE, type CompiledMatcher, type TrieNode } from './compile';
 import { candidateTokens, FirstWordFilter, IN_ABBREVIATIONS, IN_NAMES, gapKey, inflectionBases, isWordChar, normalizeToken, readToken, tokenize, tokenStartBefore, type TokenSpan } from './tokens';
 
 export interface TermMatch {
@@ -54,10 +54,10 @@ interface Walk {
 }
 
 /**
- * The longest term or proper name in `root` that starts with the token at
- * `start`..`end`; with `namesOnly`, the longest proper name.
+ * The longest term or plain phrase in `root` that starts with the token at
+ * `start`..`end`; with `phrasesOnly`, the longest plain phrase.
  */
-function walk(root: TrieNode, text: string, keyText: string, start: number, end: number, namesOnly = false): Walk | undefined {
+function walk(root: TrieNode, text: string, keyText: string, start: number, end: number, phrasesOnly = false): Walk | undefined {
   let best: Walk | undefined;
   let parent = root;
   const span: TokenSpan = { start, end };
@@ -73,7 +73,7 @@ function walk(root: TrieNode, text: string, keyText: string, start: number, end:
     const token = keyText.slice(span.start, span.end);
     const exact = child(parent, token);
     const termId = terminalAt(parent, token, exact);
-    if (termId !== undefined && (!namesOnly || termId === PROPER_NAME)) best = { termId, end: span.end };
+    if (termId !== undefined && (!phrasesOnly || termId === PLAIN_PHRASE)) best = { termId, end: span.end };
     if (!exact?.c) break;
     parent = exact;
   }
@@ -125,14 +125,14 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
       }
     }
     if (!best) continue;
-    if (best.termId === PROPER_NAME) {
-      next = best.end; // "Dow Chemical", "the Battle of Bull Run": no term inside a name
+    if (best.termId === PLAIN_PHRASE) {
+      next = best.end; // "Dow Chemical", "grade inflation": no term inside a plain phrase
       continue;
     }
     if (
       !insideWebAddress(text, start, best.end) &&
       (abbreviation || !runsIntoName(text, start, best.end)) &&
-      !runsIntoProperName(ciRoot, text, perToken ? undefined : lower, start, best.end)
+      !runsIntoPlainPhrase(ciRoot, text, perToken ? undefined : lower, start, best.end)
     ) {
       const end = closingBracketAfter(text, start, best.end);
       matches.push({ termId: best.termId, start, end, abbreviation });
@@ -143,18 +143,18 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
 }
 
 /**
- * "Tariffs Put Wall Street On Edge": whether a proper name starts at one of
- * the match's later words and goes on past its end, so the match is the
- * start of a name ("Wall Street") more than a term ("Put Wall"). Words are
+ * "Tariffs Put Wall Street On Edge": whether a plain phrase starts at one of
+ * the match's later words and goes on past its end, so the match runs into
+ * a name ("Wall Street") rather than being a term ("Put Wall"). Words are
  * looked up in `lower` (the text in lower case), or lowered one by one when
  * it is undefined. Runs only on a match, so costs a page almost nothing.
  */
-function runsIntoProperName(root: TrieNode, text: string, lower: string | undefined, start: number, end: number): boolean {
+function runsIntoPlainPhrase(root: TrieNode, text: string, lower: string | undefined, start: number, end: number): boolean {
   const span: TokenSpan = { start, end: start };
   readToken(text, start, span);
   while (readToken(text, span.end, span) && span.start < end) {
-    const name = lower === undefined ? walkLowered(root, text, span.start, true) : walk(root, text, lower, span.start, span.end, true);
-    if (name && name.end > end) return true;
+    const phrase = lower === undefined ? walkLowered(root, text, span.start, true) : walk(root, text, lower, span.start, span.end, true);
+    if (phrase && phrase.end > end) return true;
   }
   return false;
 }
@@ -249,7 +249,7 @@ function isRegnalNumber(text: string, start: number, end: number): boolean {
 }
 
 /** Fallback for texts whose lower-case form changes length: lower each token on its own. */
-function walkLowered(root: TrieNode, text: string, start: number, namesOnly = false): Walk | undefined {
+function walkLowered(root: TrieNode, text: string, start: number, phrasesOnly = false): Walk | undefined {
   const { starts, ends } = tokenize(text);
   let lowered = '';
   let firstStart = -1;
@@ -262,6 +262,6 @@ function walkLowered(root: TrieNode, text: string, start: number, namesOnly = fa
     if (starts[i] === start) firstEnd = lowered.length;
     originalEnd.set(lowered.length, ends[i]);
   }
-  const found = walk(root, lowered, lowered, firstStart, firstEnd, namesOnly);
+  const found = walk(root, lowered, lowered, firstStart, firstEnd, phrasesOnly);
   return found && { termId: found.termId, end: originalEnd.get(found.end)! };
 }

@@ -13,7 +13,7 @@
  * index per catalog (one glossary revision), so it is built once.
  */
 import type { Term } from '../glossary/schema';
-import { compileMatcher, findTerms, PROPER_NAMES } from '../matcher';
+import { compileMatcher, findTerms, PLAIN_PHRASES } from '../matcher';
 import { compareTermNames, type Catalog } from './catalog';
 
 export type BacklinkKind = 'related' | 'mention';
@@ -40,7 +40,7 @@ export function buildBacklinkIndex(terms: readonly Term[]): BacklinkIndex {
 
   for (const term of terms) for (const target of term.related) add(target, term.id, 'related');
 
-  const matcher = compileMatcher(terms, { includeAmbiguous: false, properNames: PROPER_NAMES });
+  const matcher = compileMatcher(terms, { includeAmbiguous: false, plainPhrases: PLAIN_PHRASES });
   for (const term of terms) {
     for (const match of findTerms(`${term.summary}\n\n${term.body}`, matcher)) add(match.termId, term.id, 'mention');
   }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { readBundledSources } from '../../data/tools/read-sources';
+import plainPhrasesFile from '../../data/plain-phrases.json' with { type: 'json' };
+import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
+import { compileMatcher, findTerms, PLAIN_PHRASES } from '../../utils/matcher';
+
+/**
+ * data/plain-phrases.json earns each entry: its example sentence, read with
+ * the bundled glossary, lights up one or more of the terms it says it
+ * shadows (and no other) inside or running into the phrase without the
+ * list, and nothing there with it.
+ */
+describe('the bundled plain phrases', () => {
+  const glossary = compileBundledGlossary(readBundledSources());
+  const withoutPhrases = compileMatcher(glossary.terms);
+  const withPhrases = compileMatcher(glossary.terms, { plainPhrases: PLAIN_PHRASES });
+
+  it.each(plainPhrasesFile.phrases)('$phrase keeps its words plain ("$example")', ({ phrase, example, shadows }) => {
+    const at = example.toLowerCase().indexOf(phrase.toLowerCase());
+    expect(at, 'the example holds the phrase').toBeGreaterThanOrEqual(0);
+    const touchingPhrase = (matcher: typeof withPhrases) =>
+      findTerms(example, matcher)
+        .filter((m) => m.start < at + phrase.length && m.end > at)
+        .map((m) => m.termId);
+    const falseHits = touchingPhrase(withoutPhrases);
+    expect(falseHits, 'a false hit the phrase is there to stop').not.toEqual([]);
+    expect(falseHits.filter((id) => !shadows.includes(id)), 'hits of terms the entry does not name').toEqual([]);
+    expect(touchingPhrase(withPhrases)).toEqual([]);
+  });
+
+  it('names only terms that exist as the ones it shadows', () => {
+    const ids = new Set(glossary.terms.map((term) => term.id));
+    expect(plainPhrasesFile.phrases.flatMap((entry) => entry.shadows.filter((id) => !ids.has(id)))).toEqual([]);
+  });
+
+  it('has each phrase once', () => {
+    const keys = PLAIN_PHRASES.map((phrase) => phrase.toLowerCase());
+    expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
+  });
+});
