@@ -109,12 +109,15 @@ test.describe('terms whose names other fields use too', () => {
     // Spelled out, the central bank is unmistakable; its acronym (here the cricket board) waits for a page about rates.
     await expect(page.locator('#names mark.termlight')).toHaveCount(1);
     await expect(page.locator('#names mark.termlight[data-term-id="european-central-bank"]')).toHaveText('European Central Bank');
-    // A story about crypto markets arrives: the earlier DOGE now reads as the coin.
+    // A story about crypto markets arrives: the earlier "crypto" now reads as the asset class...
     await page.evaluate(() => {
       document.getElementById('later')!.textContent = 'Elsewhere, bitcoin slid and stablecoin supply shrank.';
     });
-    await expect(page.locator('#lead mark.termlight[data-term-id="dogecoin"]')).toHaveText('DOGE');
-    // Only DOGE: the medicine agency and the injury still have no context of their own.
+    await expect(page.locator('#aside mark.termlight[data-term-id="cryptocurrency"]')).toHaveText('crypto');
+    await expect(page.locator('#later mark.termlight')).toHaveCount(2);
+    // ...but DOGE does not: the page spelled it out as the Department of Government Efficiency.
+    await expect(page.locator('#lead mark, #more mark.termlight[data-term-id="dogecoin"]')).toHaveCount(0);
+    // The medicine agency and the injury still have no context of their own.
     await expect(page.locator('#health mark')).toHaveCount(0);
   });
 

@@ -4,6 +4,7 @@ import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import { surfaceFormsOf } from '../../utils/glossary/surface-forms';
 import { compileMatcher, findTerms } from '../../utils/matcher';
+import { initialsSpell } from '../../utils/matcher/definitions';
 import { candidateTokens, FirstWordFilter, firstWordSlot, IN_ABBREVIATIONS, IN_NAMES, inflectionBases, isWordChar } from '../../utils/matcher/tokens';
 
 const t = (id: string, term: string, extra: Partial<Term> = {}): Term => ({
@@ -229,6 +230,36 @@ describe('the term matcher', () => {
         expect(candidateTokens(`the ${token} here`, new FirstWordFilter({ ci: [], cs: [slot] })), `${token} -> ${base}`).toEqual([4, 4 + token.length, IN_ABBREVIATIONS]);
       }
     }
+  });
+});
+
+describe('abbreviations a text spells out', () => {
+  const glossary = [
+    ...terms,
+    t('ppp', 'Purchasing Power Parity', { abbreviations: ['PPP'] }),
+    t('otm', 'Out of the Money', { abbreviations: ['OTM'], ambiguous: true }),
+    t('dao', 'Decentralized Autonomous Organization', { abbreviations: ['DAO'] }),
+  ];
+  const m = compileMatcher(glossary);
+  const flagged = (text: string) => findTerms(text, m).filter((h) => h.definedOtherwise).map((h) => text.slice(h.start, h.end));
+
+  it('marks an abbreviation the text spells out as other words, before or after it', () => {
+    expect(flagged('Loans under the Paycheck Protection Program (PPP) rose; PPP fraud too.')).toEqual(['PPP']);
+    expect(flagged('A DAO (Data Access Object) wraps the queries.')).toEqual(['DAO']);
+    expect(flagged('The PPP, or Paycheck Protection Program, ended.')).toEqual(['PPP']);
+  });
+
+  it('leaves it alone spelled out as its own term, as an everyday-word name of it, or not spelled out', () => {
+    expect(flagged('The purchasing power parity (PPP) rate; a Decentralized Autonomous Organizations (DAO) vote.')).toEqual([]);
+    expect(flagged('Options out of the money (OTM) expired; OTM calls.')).toEqual([]);
+    expect(flagged('PPP (for a start) looks cheap; the PPP, the old one, and (PPP) alone.')).toEqual([]);
+  });
+
+  it('reads initials in order, taking or skipping short words', () => {
+    expect(initialsSpell(['Department', 'of', 'Government', 'Efficiency'], 'DOGE')).toBe(true);
+    expect(initialsSpell(['Department', 'of', 'Government', 'Efficiency'], 'DGE')).toBe(true);
+    expect(initialsSpell(['the', 'Paycheck', 'Protection', 'Program'], 'PPP')).toBe(false);
+    expect(initialsSpell(['Paycheck', 'Protection', 'Program', 'loans'], 'PPP')).toBe(false);
   });
 });
 

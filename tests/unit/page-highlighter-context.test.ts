@@ -148,4 +148,28 @@ describe('context-needing terms on a page', () => {
       ]),
     );
   });
+
+  it('an abbreviation the page spells out as something else stays plain there, wherever it appears, context or not', async () => {
+    const highlighter = highlighterFor(
+      '<h1>DOGE cuts reach the weather service</h1><p>Staff cuts ordered by DOGE, the Department of Government Efficiency, hit regional offices.</p>' +
+        '<p>In markets, bitcoin slid and stablecoin supply shrank; DOGE officials declined to comment.</p>',
+      'all',
+    );
+    await highlighter.scan();
+    expect(marked()).toEqual(['bitcoin:bitcoin', 'stablecoin:stablecoin']);
+    expect(highlighter.foundTerms().map((f) => f.termId)).toEqual(['bitcoin', 'stablecoin']);
+  });
+
+  it('with the bundled glossary: spelled-out abbreviations decide what a page means by them', async () => {
+    const bundled = compileBundledGlossary(readBundledSources()).terms;
+    const page = (body: string) => highlighterFor(body, 'first', bundled);
+    // The page means the loan programme by PPP, so the exchange-rate words do not make it purchasing power parity.
+    const ppp = page('<p>He took loans under the Paycheck Protection Program (PPP) in 2020.</p><p>The exchange rate and the trade deficit weighed on the peso. PPP fraud cases rose.</p>');
+    await ppp.scan();
+    expect(marked().filter((m) => m.startsWith('purchasing-power-parity'))).toEqual([]);
+    // Spelled out as the term itself, or as an everyday-word name the matcher leaves out, the abbreviation lights up.
+    const own = page('<p>The Federal Reserve (Fed) met as traders watched options out of the money (OTM) and the personal consumption expenditures (PCE) price index.</p><p>Inflation and the consumer price index rose; the jobless rate held.</p>');
+    await own.scan();
+    expect(marked()).toEqual(expect.arrayContaining(['federal-reserve:Federal Reserve', 'out-of-the-money:OTM', 'pce-price-index:PCE']));
+  });
 });

@@ -63,9 +63,20 @@ function setsOf(table: Record<string, string[]>, termId: string): string[] | und
   return Object.hasOwn(table, termId) ? table[termId] : undefined;
 }
 
-/** One page's evidence: which terms of each gated set it has shown so far. */
+/** An abbreviation as the page-wide rule compares it: without a plural or possessive ending ("PPPs", "DOGE's"). */
+function abbreviationKey(text: string): string {
+  return text.replace(/(?:['’]s|s)$/, '');
+}
+
+/**
+ * One page's evidence: which terms of each gated set it has shown so far,
+ * and which abbreviations it has spelled out as something other than their
+ * terms.
+ */
 export class ContextGate {
   private readonly seen = new Map<string, Set<string>>();
+  /** Abbreviations the page spells out as other words ("the Paycheck Protection Program (PPP)"), by `abbreviationKey`. */
+  private readonly spelledOutAsOther = new Set<string>();
   private readonly abbreviationsOnly: ReadonlySet<string>;
 
   constructor(private readonly rules: ContextRules | undefined) {
@@ -99,6 +110,20 @@ export class ContextGate {
       // A spelled-out name of the term itself does not vouch for its own abbreviation.
       return terms.size - (terms.has(termId) ? 1 : 0) >= CONFIRMING_TERMS;
     });
+  }
+
+  /**
+   * Notes an abbreviation the page spells out as something other than its
+   * term (a hit marked `definedOtherwise`, as written): from then on the
+   * page means that by it, wherever it appears.
+   */
+  spelledOut(abbreviation: string): void {
+    this.spelledOutAsOther.add(abbreviationKey(abbreviation));
+  }
+
+  /** Whether the page has spelled out this abbreviation (as written) as something other than its term. */
+  meansOtherThing(abbreviation: string): boolean {
+    return this.spelledOutAsOther.size > 0 && this.spelledOutAsOther.has(abbreviationKey(abbreviation));
   }
 
   /** Whether this hit may be highlighted now. */

@@ -168,7 +168,12 @@ export class PageHighlighter {
     const hits = findTerms(run.text, this.options.matcher);
     // The page changed this text since it was read (an earlier slice): leave it for the next scan.
     if (hits.length === 0 || !runIsIntact(run)) return;
-    const seen = hits.filter((hit) => (!only || only.has(hit.termId)) && !collector.inSkippedRegion(run, hit.start, hit.end));
+    const inPlace = hits.filter((hit) => !collector.inSkippedRegion(run, hit.start, hit.end));
+    // "The Paycheck Protection Program (PPP)": the page says what it means by PPP, here and everywhere after.
+    for (const hit of inPlace) if (hit.definedOtherwise) this.gate.spelledOut(run.text.slice(hit.start, hit.end));
+    const seen = inPlace.filter(
+      (hit) => (!only || only.has(hit.termId)) && !(hit.abbreviation && this.gate.meansOtherThing(run.text.slice(hit.start, hit.end))),
+    );
     // The run's own terms count as context before any of its terms waits for it.
     for (const hit of seen) this.gate.saw(hit);
     const toWrap: RunMatch[] = [];

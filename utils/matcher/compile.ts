@@ -6,6 +6,7 @@
  */
 import type { Term } from '../glossary/schema';
 import { surfaceFormsOf, type SurfaceForm } from '../glossary/surface-forms';
+import { acronymLetters, initialsSpell, wordsKey } from './definitions';
 import { firstWordSlot, gapKey, normalizeToken, tokenize, type FirstWordSlots } from './tokens';
 
 export interface TrieNode {
@@ -40,6 +41,12 @@ export interface CompiledMatcher {
   cs: TrieNode;
   /** Filter slots of every first word of each trie (`FirstWordFilter`): what a page's words are screened against. */
   firstWords: FirstWordSlots;
+  /**
+   * For each term with an acronym: those of its names and aliases that spell
+   * it out (`wordsKey`), everyday-word ones included, so that a page writing
+   * "Out of the Money (OTM)" is not taken to mean something else by OTM.
+   */
+  spelledOut: Record<string, string[]>;
   termCount: number;
   formCount: number;
 }
@@ -103,8 +110,29 @@ export function isEverydayForm(term: Pick<Term, 'term' | 'ambiguous'>, form: Sur
   return term.ambiguous === true && !form.caseSensitive && (form.text === term.term || keys.length === 1);
 }
 
+/**
+ * The words of the term's names and aliases that spell one of its acronyms:
+ * a whole name ("Out of the Money") or its first words ("Personal
+ * Consumption Expenditures" of "Personal Consumption Expenditures Price
+ * Index", which pages write before "(PCE) price index").
+ */
+function spellingsOf(term: Term): string[] {
+  const acronyms = term.abbreviations.map(acronymLetters).filter((letters) => letters !== null);
+  if (acronyms.length === 0) return [];
+  const spellings = new Set<string>();
+  for (const name of [term.term, ...term.aliases]) {
+    const { starts, ends } = tokenize(name);
+    const words = starts.map((start, i) => name.slice(start, ends[i]));
+    for (let k = 1; k <= words.length; k++) {
+      const head = words.slice(0, k);
+      if (acronyms.some((letters) => initialsSpell(head, letters))) spellings.add(wordsKey(head));
+    }
+  }
+  return [...spellings];
+}
+
 export function compileMatcher(terms: readonly Term[], options: CompileOptions = {}): CompiledMatcher {
-  const matcher: CompiledMatcher = { ci: {}, cs: {}, firstWords: { ci: [], cs: [] }, termCount: 0, formCount: 0 };
+  const matcher: CompiledMatcher = { ci: {}, cs: {}, firstWords: { ci: [], cs: [] }, spelledOut: {}, termCount: 0, formCount: 0 };
   for (const term of terms) {
     let added = false;
     for (const form of surfaceFormsOf(term)) {
@@ -117,6 +145,8 @@ export function compileMatcher(terms: readonly Term[], options: CompileOptions =
       }
     }
     if (added) matcher.termCount++;
+    const spellings = spellingsOf(term);
+    if (spellings.length > 0) matcher.spelledOut[term.id] = spellings;
   }
   // After the terms, so that a term keeps any form a phrase is also spelled as.
   for (const phrase of options.plainPhrases ?? []) {

@@ -5,6 +5,7 @@
  * "open interest").
  */
 import { child, PLAIN_PHRASE, type CompiledMatcher, type TrieNode } from './compile';
+import { markDefinedOtherwise } from './definitions';
 import { candidateTokens, FirstWordFilter, IN_ABBREVIATIONS, IN_NAMES, gapKey, inflectionBases, isWordChar, normalizeToken, readToken, tokenize, tokenStartBefore, type TokenSpan } from './tokens';
 
 export interface TermMatch {
@@ -15,6 +16,12 @@ export interface TermMatch {
   end: number;
   /** Matched as one of the term's abbreviations (case-sensitive), not a name or alias. */
   abbreviation: boolean;
+  /**
+   * An abbreviation the text spells out as something else ("the Paycheck
+   * Protection Program (PPP)"): not this term here, nor anywhere on its page
+   * (`markDefinedOtherwise`).
+   */
+  definedOtherwise?: boolean;
 }
 
 /**
@@ -101,6 +108,7 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
   const perToken = lower.length !== keyText.length;
   if (perToken) lower = keyText;
   let next = 0; // candidates starting before this offset lie inside a match already made
+  let hasAbbreviation = false;
   for (let c = 0; c < candidates.length; c += 3) {
     const start = candidates[c];
     const end = candidates[c + 1];
@@ -137,8 +145,10 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
       const end = closingBracketAfter(text, start, best.end);
       matches.push({ termId: best.termId, start, end, abbreviation });
       next = end;
+      hasAbbreviation ||= abbreviation;
     }
   }
+  if (hasAbbreviation) markDefinedOtherwise(text, matches, matcher.spelledOut);
   return matches;
 }
 

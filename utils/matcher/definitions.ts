@@ -1,0 +1,143 @@
+/**
+ * A page that spells an abbreviation out tells us what it means there:
+ * "loans under the Paycheck Protection Program (PPP)", "DOGE, the Department
+ * of Government Efficiency". When the words spelled out are not the
+ * glossary term the abbreviation stands for (purchasing power parity,
+ * Dogecoin), the hit is marked `definedOtherwise`, and the page leaves that
+ * abbreviation plain wherever it appears (`ContextGate`).
+ *
+ * Strict on purpose: the spelled-out words must give the abbreviation's
+ * letters as their initials, in order (with or without the short words
+ * "of", "and", "the"...), and must sit right against it: in brackets after
+ * it or before it, or after ", the". A spelling-out that the matcher itself
+ * reads as the same term ("the Federal Reserve (Fed)") agrees with the
+ * glossary and changes nothing.
+ */
+import { readToken, type TokenSpan } from './tokens';
+
+/** What this module needs of a match (`TermMatch`). */
+interface Hit {
+  termId: string;
+  start: number;
+  end: number;
+  abbreviation: boolean;
+  definedOtherwise?: boolean;
+}
+
+/** Words an acronym may take its letter from or leave out ("Department of Government Efficiency": DOGE or DGE). */
+const SHORT_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'a', 'an', 'at', 'by', 'de', 'du', 'des', 'la', 'le']);
+
+/** Most words an abbreviation of n letters is read back from: n, plus short words it may skip. */
+const extraWords = (letters: number) => letters + 3;
+
+/** The letters of an abbreviation, upper case, or null when it is no plain acronym ("10-K", "P/E", "Δ", "BTC.D"). */
+export function acronymLetters(abbreviation: string): string | null {
+  const letters = abbreviation.replace(/s$/, '');
+  return /^[A-Za-z]{2,8}$/.test(letters) ? letters.toUpperCase() : null;
+}
+
+/** Whether the words' initials spell `letters`, taking or skipping short words. */
+export function initialsSpell(words: readonly string[], letters: string): boolean {
+  const spells = (i: number, j: number): boolean => {
+    if (j === letters.length) return i === words.length;
+    if (i === words.length) return false;
+    const word = words[i];
+    const short = SHORT_WORDS.has(word.toLowerCase());
+    if (short && spells(i + 1, j)) return true;
+    return word[0].toUpperCase() === letters[j] && spells(i + 1, j + 1);
+  };
+  // The first and last words must give a letter: "the Paycheck Protection Program" is read from "Paycheck".
+  return words.length > 0 && !SHORT_WORDS.has(words[0].toLowerCase()) && spells(0, 0);
+}
+
+/** How spelled-out words are compared: lower case, one space between words ("All-Time High" = "all time high"). */
+export function wordsKey(words: readonly string[]): string {
+  return words.join(' ').toLowerCase();
+}
+
+/** The tokens of text[from, to), as spans. */
+function tokensIn(text: string, from: number, to: number): TokenSpan[] {
+  const spans: TokenSpan[] = [];
+  const span: TokenSpan = { start: 0, end: 0 };
+  for (let at = from; readToken(text, at, span) && span.end <= to; at = span.end) spans.push({ ...span });
+  return spans;
+}
+
+/** Where a sentence's words stop, looking back from `end`: the last mark that is not a space, hyphen, apostrophe or &. */
+function phraseStartBefore(text: string, end: number, reach: number): number {
+  let i = end;
+  const stop = Math.max(0, end - reach);
+  while (i > stop && !/[.,;:!?()[\]"“”]/.test(text[i - 1])) i--;
+  return i;
+}
+
+/** Where a phrase stops, looking forward from `start`. */
+function phraseEndAfter(text: string, start: number, reach: number): number {
+  let i = start;
+  const stop = Math.min(text.length, start + reach);
+  while (i < stop && !/[.,;:!?()[\]"“”]/.test(text[i])) i++;
+  return i;
+}
+
+/**
+ * The span of words right before or after the abbreviation at `hit` whose
+ * initials spell it, or undefined. Only the closest words are tried: the
+ * shortest run that spells the letters wins.
+ */
+function spelledOutSpan(text: string, hit: Hit, letters: string): TokenSpan | undefined {
+  const reach = 24 * extraWords(letters.length);
+  const before = text.slice(Math.max(0, hit.start - 2), hit.start);
+  const after = text.slice(hit.end, hit.end + 6);
+  // "Paycheck Protection Program (PPP)"
+  if (/\($/.test(before) && text[hit.end] === ')') {
+    const close = hit.start - 1 - (before.endsWith(' (') ? 1 : 0);
+    const words = tokensIn(text, phraseStartBefore(text, close, reach), close);
+    for (let k = 1; k <= Math.min(words.length, extraWords(letters.length)); k++) {
+      const run = words.slice(-k);
+      if (initialsSpell(run.map((w) => text.slice(w.start, w.end)), letters)) return { start: run[0].start, end: run[k - 1].end };
+    }
+  }
+  // "PPP (Paycheck Protection Program)", "DOGE, the Department of Government Efficiency"
+  const opening = /^ ?\(/.exec(after) ?? /^, (?:the|or) /i.exec(after);
+  if (opening) {
+    const from = hit.end + opening[0].length;
+    const words = tokensIn(text, from, phraseEndAfter(text, from, reach));
+    for (let k = 1; k <= Math.min(words.length, extraWords(letters.length)); k++) {
+      const run = words.slice(0, k);
+      if (initialsSpell(run.map((w) => text.slice(w.start, w.end)), letters)) return { start: run[0].start, end: run[k - 1].end };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Marks each abbreviation hit in `matches` (found in `text`) that the text
+ * spells out as words other than its own term: words the matcher did not
+ * read as that term, and none of the term's own spellings (`spelledOut`,
+ * which holds those of everyday-word names the matcher leaves out, such as
+ * "out of the money"). Runs only where an abbreviation sits against a
+ * bracket, a space or a comma.
+ */
+export function markDefinedOtherwise(text: string, matches: Hit[], spelledOut: Record<string, string[]>): void {
+  for (const hit of matches) {
+    if (!hit.abbreviation) continue;
+    const letters = acronymLetters(text.slice(hit.start, hit.end));
+    if (!letters) continue;
+    const next = text.charCodeAt(hit.end);
+    if (text.charCodeAt(hit.start - 1) !== 40 /* ( */ && next !== 40 && next !== 32 /* space */ && next !== 44 /* , */) continue;
+    const spelled = spelledOutSpan(text, hit, letters);
+    if (!spelled) continue;
+    const agrees =
+      matches.some((m) => m !== hit && m.termId === hit.termId && m.start < spelled.end && m.end > spelled.start) ||
+      isOwnSpelling(text.slice(spelled.start, spelled.end), Object.hasOwn(spelledOut, hit.termId) ? spelledOut[hit.termId] : []);
+    if (!agrees) hit.definedOtherwise = true;
+  }
+}
+
+/** Whether `phrase` is one of `own`, as written or with its last word singular ("Fails to Deliver"). */
+function isOwnSpelling(phrase: string, own: readonly string[]): boolean {
+  if (own.length === 0) return false;
+  const words = tokensIn(phrase, 0, phrase.length).map((w) => phrase.slice(w.start, w.end));
+  const key = wordsKey(words);
+  return own.includes(key) || (/s$/i.test(key) && own.includes(key.slice(0, -1)));
+}
