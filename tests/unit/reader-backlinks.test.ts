@@ -33,6 +33,15 @@ const terms = [
 describe('backlinks: terms that mention this one', () => {
   const index = buildBacklinkIndex(terms);
 
+  it('does not count an abbreviation the text spells out as something else', () => {
+    const withPpp = buildBacklinkIndex([
+      t('ppp', 'Purchasing Power Parity', { abbreviations: ['PPP'] }),
+      t('stimulus', 'Stimulus', { body: 'Loans under the Paycheck Protection Program (PPP) kept firms open.' }),
+      t('big-mac-index', 'Big Mac Index', { body: 'A rough PPP test.' }),
+    ]);
+    expect(withPpp.get('ppp')).toEqual([{ id: 'big-mac-index', term: 'Big Mac Index', via: 'mention' }]);
+  });
+
   it('lists the terms that name it as related first, then those that name it in their text, each A to Z', () => {
     expect(index.get('open-interest')).toEqual([
       { id: 'open-interest-collapse', term: 'Open Interest Collapse', via: 'related' },

@@ -42,7 +42,9 @@ export function buildBacklinkIndex(terms: readonly Term[]): BacklinkIndex {
 
   const matcher = compileMatcher(terms, { includeAmbiguous: false, plainPhrases: PLAIN_PHRASES });
   for (const term of terms) {
-    for (const match of findTerms(`${term.summary}\n\n${term.body}`, matcher)) add(match.termId, term.id, 'mention');
+    for (const match of findTerms(`${term.summary}\n\n${term.body}`, matcher)) {
+      if (!match.definedOtherwise) add(match.termId, term.id, 'mention');
+    }
   }
 
   const index = new Map<string, Backlink[]>();
