@@ -78,6 +78,24 @@ describe('the term matcher', () => {
     ]);
   });
 
+  it('starts no term inside a number compound ("30-day trading"), and takes an acronym before a name for no sign of one', () => {
+    const more = compileMatcher([
+      ...terms,
+      t('day-trading', 'Day Trading'),
+      t('trading-volume', 'Trading Volume'),
+      t('spot-bitcoin-etf', 'Spot Bitcoin ETF'),
+      t('core-inflation', 'Core Inflation', { aliases: ['core PCE'] }),
+    ]);
+    expect(found("Binance's 30-day trading volume rose; a 7-day trading window; day trading is risky.", more)).toEqual([
+      ['trading-volume', 'trading volume'],
+      ['day-trading', 'day trading'],
+    ]);
+    expect(found('The spot bitcoin ETF IBIT drew inflows before core PCE Friday.', more)).toEqual([
+      ['spot-bitcoin-etf', 'spot bitcoin ETF'],
+      ['core-inflation', 'core PCE'],
+    ]);
+  });
+
   it('highlights nothing inside a plain phrase (a name, a set phrase), nor a term that runs into one ("Put Wall Street")', () => {
     const walls = [...terms, t('put-wall', 'Put Wall'), t('dow', 'Dow Jones', { aliases: ['Dow'] }), t('bull-market', 'Bull Market', { aliases: ['bull run'] })];
     const plainPhrases = ['Wall Street', 'Dow Chemical', 'Battle of Bull Run', 'liquidated damages'];

@@ -113,7 +113,7 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
     const start = candidates[c];
     const end = candidates[c + 1];
     const tries = candidates[c + 2];
-    if (start < next) continue;
+    if (start < next || isNumberCompound(text, start)) continue;
     let best: Walk | undefined;
     let abbreviation = false;
     if (tries & IN_NAMES) {
@@ -213,18 +213,36 @@ function insideWebAddress(text: string, start: number, end: number): boolean {
  * "Tariffs put Wall Street on edge", "sell Wall Street short": a term written
  * in lower case ("put wall", "sell wall") whose last word alone is capitalised
  * and runs on into another capitalised word has met the start of a name, not
- * the term. Not a sign: capitals before the last word ("iTraxx Europe Index")
- * or a start inside a hyphenated word ("High-growth Stocks" in a menu); nor
- * are headlines in title case, which are left as they are.
+ * the term. Not a sign: capitals before the last word ("iTraxx Europe Index"),
+ * a start inside a hyphenated word ("High-growth Stocks" in a menu) or a last
+ * word in capitals ("spot bitcoin ETF IBIT": acronyms are capitalised
+ * anyway); headlines in title case are for plain phrases (Wall Street).
  */
 function runsIntoName(text: string, start: number, end: number): boolean {
   const lastStart = tokenStartBefore(text, end);
-  if (lastStart === start || !startsUpper(text, lastStart)) return false;
+  if (lastStart === start || !startsUpper(text, lastStart) || isAllCaps(text, lastStart, end)) return false;
   const head = text.slice(start, lastStart);
   if (head !== head.toLowerCase() || isHyphen(text.charCodeAt(start - 1))) return false;
   let next = end;
   while (next < text.length && isSpace(text.charCodeAt(next))) next++;
   return next > end && next < text.length && isWordChar(text, next) && startsUpper(text, next);
+}
+
+/** An acronym ("ETF", "PCE") is capitalised anyway: "spot bitcoin ETF IBIT" does not start a name. */
+function isAllCaps(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end);
+  return word === word.toUpperCase();
+}
+
+/**
+ * "30-day trading volume", "a 7-day trading window": a word joined by a
+ * hyphen to a number before it is part of that measure ("30-day"), so no
+ * term starts there ("day trading").
+ */
+function isNumberCompound(text: string, start: number): boolean {
+  if (start < 2 || !isHyphen(text.charCodeAt(start - 1))) return false;
+  const before = text.charCodeAt(start - 2);
+  return before >= 48 && before <= 57;
 }
 
 function isHyphen(code: number): boolean {
