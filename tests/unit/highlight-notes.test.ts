@@ -41,13 +41,12 @@ describe('why pages may not highlight a term', () => {
     expect(highlightNotesOf(ecb, defaults)).toEqual([{ kind: 'context', waiting: ['ECB'], anyway: ['European Central Bank'] }]);
   });
 
-  it('an everyday word that also waits for context: both notes, and no context note when no form is left to wait', () => {
+  it('an everyday word that also waits for context: its name is matched too, and waits with the rest (one note)', () => {
     const pip = t('pip', 'Pip', { ambiguous: true, needsContext: true, aliases: ['forex pip'] });
-    expect(highlightNotesOf(pip, defaults)).toEqual([
-      { kind: 'everyday', anyway: ['forex pip'] },
-      { kind: 'context', waiting: 'all', anyway: [] },
-    ]);
+    expect(highlightNotesOf(pip, defaults)).toEqual([{ kind: 'context', waiting: 'all', anyway: [] }]);
     const bare = t('lot', 'Lot', { ambiguous: true, needsContext: true });
-    expect(highlightNotesOf(bare, defaults)).toEqual([{ kind: 'everyday', anyway: [] }]);
+    expect(highlightNotesOf(bare, defaults)).toEqual([{ kind: 'context', waiting: 'all', anyway: [] }]);
+    // Without the context flag, the everyday name is left out everywhere.
+    expect(highlightNotesOf(t('lot', 'Lot', { ambiguous: true }), defaults)).toEqual([{ kind: 'everyday', anyway: [] }]);
   });
 });

@@ -90,6 +90,9 @@ describe('the term matcher', () => {
       ['trading-volume', 'trading volume'],
       ['day-trading', 'day trading'],
     ]);
+    // A range of numbers is no compound word: its second number may start a term.
+    const crisis = compileMatcher([...terms, t('gfc', 'Global Financial Crisis', { aliases: ['2008 financial crisis'] })]);
+    expect(found('after the 2007-2008 financial crisis', crisis)).toEqual([['gfc', '2008 financial crisis']]);
     expect(found('The spot bitcoin ETF IBIT drew inflows before core PCE Friday.', more)).toEqual([
       ['spot-bitcoin-etf', 'spot bitcoin ETF'],
       ['core-inflation', 'core PCE'],

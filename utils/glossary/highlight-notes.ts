@@ -37,7 +37,10 @@ export function highlightNotesOf(term: NotedTerm, settings: HighlightSettings): 
     const keys = formKeys(form.text, form.caseSensitive);
     return keys !== null && (settings.includeAmbiguous || !isEverydayForm(term, form, keys));
   });
-  if (term.ambiguous === true && !settings.includeAmbiguous) notes.push({ kind: 'everyday', anyway: matched.map((f) => f.text) });
+  // An everyday name that also needs context is matched, and waits with the rest (the context note).
+  if (term.ambiguous === true && term.needsContext !== true && !settings.includeAmbiguous) {
+    notes.push({ kind: 'everyday', anyway: matched.map((f) => f.text) });
+  }
   if (term.needsContext === true && matched.length > 0) {
     notes.push({ kind: 'context', waiting: 'all', anyway: [] });
   } else if (term.needsContext === NEEDS_CONTEXT_ABBREVIATIONS) {

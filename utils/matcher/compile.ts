@@ -104,10 +104,12 @@ function insert(root: TrieNode, keys: string[], termId: string): boolean {
 /**
  * Whether `form` is one of an `ambiguous` term's everyday names (its name,
  * or any one-word name): those are left out unless `includeAmbiguous`.
- * `keys` are the form's trie keys (`formKeys`).
+ * A term that also has `needsContext: true` keeps them: its everyday name
+ * ("Straddle", "Insurance Fund") is matched, and waits for a page about its
+ * field like the rest of its forms. `keys` are the form's trie keys (`formKeys`).
  */
-export function isEverydayForm(term: Pick<Term, 'term' | 'ambiguous'>, form: SurfaceForm, keys: readonly string[]): boolean {
-  return term.ambiguous === true && !form.caseSensitive && (form.text === term.term || keys.length === 1);
+export function isEverydayForm(term: Pick<Term, 'term' | 'ambiguous' | 'needsContext'>, form: SurfaceForm, keys: readonly string[]): boolean {
+  return term.ambiguous === true && term.needsContext !== true && !form.caseSensitive && (form.text === term.term || keys.length === 1);
 }
 
 /**

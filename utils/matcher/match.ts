@@ -237,12 +237,16 @@ function isAllCaps(text: string, start: number, end: number): boolean {
 /**
  * "30-day trading volume", "a 7-day trading window": a word joined by a
  * hyphen to a number before it is part of that measure ("30-day"), so no
- * term starts there ("day trading").
+ * term starts there ("day trading"). A number after the hyphen is a range
+ * ("the 2007-2008 financial crisis") and may start one.
  */
 function isNumberCompound(text: string, start: number): boolean {
-  if (start < 2 || !isHyphen(text.charCodeAt(start - 1))) return false;
-  const before = text.charCodeAt(start - 2);
-  return before >= 48 && before <= 57;
+  if (start < 2 || !isHyphen(text.charCodeAt(start - 1)) || isDigit(text.charCodeAt(start))) return false;
+  return isDigit(text.charCodeAt(start - 2));
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function isHyphen(code: number): boolean {
