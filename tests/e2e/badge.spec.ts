@@ -3,14 +3,9 @@
  * tab's page, following the page as it grows, the setting, the site switch
  * and navigation, per tab.
  */
-import type { Worker } from '@playwright/test';
 import { expect, test, waitForGlossary } from './fixtures';
-import { setSettings, settledHighlights } from './support';
+import { badgeOf, setSettings, settledHighlights, tabIds } from './support';
 
-/** Ids of the open tabs (the test cannot read their addresses without the tabs permission). */
-const tabIds = (serviceWorker: Worker) => serviceWorker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id!));
-const badgeOf = (serviceWorker: Worker, tabId: number) =>
-  serviceWorker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tabId);
 
 test.describe('the toolbar badge', () => {
   test.beforeEach(async ({ serviceWorker }) => {

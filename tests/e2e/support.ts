@@ -235,3 +235,11 @@ export async function stopServiceWorker(page: Page, extensionId: string): Promis
   await cdp.send('Target.closeTarget', { targetId: worker.targetId });
   await cdp.detach();
 }
+
+/** Ids of the open tabs (a test cannot read their addresses without the tabs permission). */
+export const tabIds = (serviceWorker: Worker): Promise<number[]> =>
+  serviceWorker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id!));
+
+/** The toolbar badge's text on a tab. */
+export const badgeOf = (serviceWorker: Worker, tabId: number): Promise<string> =>
+  serviceWorker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tabId);

@@ -5,7 +5,7 @@
  * starts is stopped when the content script is invalidated (extension
  * update/reload).
  */
-import { PageHighlighter } from '../highlighter/page-highlighter';
+import { PageHighlighter, type FoundTerm } from '../highlighter/page-highlighter';
 import { MutationWatcher } from '../highlighter/mutation-watcher';
 import { SetColorSheet } from '../highlighter/set-colors';
 import { watchGlossaryRevision } from '../glossary/revision-signal';
@@ -14,6 +14,7 @@ import { getSettings, isSiteEnabled, watchSettings, type Settings } from '../set
 import { selectionQuery } from '../search/lookup';
 import { selectedTextInView } from './selection-in-view';
 import { readPageGlossary } from './page-glossary';
+import { announceFrameHighlights, firstFrameHighlight, FRAME_HIGHLIGHTS_CHANGED, frameHighlightCounts } from './frame-terms';
 
 export interface PageSessionContext {
   onInvalidated(callback: () => void): void;
@@ -64,12 +65,29 @@ export async function startPageSession(
   const colors = new SetColorSheet(doc);
   colors.update(settings.setColors, settings.highlightStyle);
 
-  // The toolbar badge shows the top document's count (the popup lists its terms too).
+  // The toolbar badge and the popup speak for the whole page: the top
+  // document's session counts its own terms and those of its same-origin
+  // frames, whose sessions tell it when their highlights change.
   const reportsCount = doc.defaultView !== null && doc.defaultView === doc.defaultView.top;
+  function pageTerms(): FoundTerm[] {
+    if (!highlighter) return [];
+    const terms = highlighter.foundTerms();
+    const inFrames = frameHighlightCounts(doc);
+    if (inFrames.size === 0) return terms;
+    for (const term of terms) {
+      term.count += inFrames.get(term.termId) ?? 0;
+      inFrames.delete(term.termId);
+    }
+    return [...terms, ...[...inFrames].map(([termId, count]) => ({ termId, count }))];
+  }
   let reportedCount: number | undefined;
   function reportTermCount(): void {
-    const count = settings.showTermCount && highlighter ? highlighter.found.size : 0;
-    if (!reportsCount || count === reportedCount) return;
+    if (!reportsCount) {
+      announceFrameHighlights(doc.defaultView);
+      return;
+    }
+    const count = settings.showTermCount ? pageTerms().length : 0;
+    if (count === reportedCount) return;
     reportedCount = count;
     // The badge is a hint: a background that is restarting just misses one count.
     sendMessage('setPageTermCount', count).catch(() => undefined);
@@ -82,6 +100,8 @@ export async function startPageSession(
     reportTermCount();
   };
   doc.defaultView?.addEventListener('pageshow', onPageShow);
+  const onFrameHighlights = () => reportTermCount();
+  if (reportsCount) doc.defaultView?.addEventListener(FRAME_HIGHLIGHTS_CHANGED, onFrameHighlights);
 
   const watcher = new MutationWatcher(doc.body, {
     onChanged: (roots) => {
@@ -156,7 +176,7 @@ export async function startPageSession(
     void start();
   });
 
-  const removeTermsListener = pageMessaging.onMessage('getPageTerms', () => highlighter?.foundTerms() ?? []);
+  const removeTermsListener = pageMessaging.onMessage('getPageTerms', () => pageTerms());
   const removeInfoListener = pageMessaging.onMessage('getPageInfo', () => ({
     hostname,
     partial: highlighter?.budgetExceeded ?? false,
@@ -164,7 +184,8 @@ export async function startPageSession(
   }));
   const removeGlossaryListener = pageMessaging.onMessage('getPageGlossary', () => readPageGlossary(doc));
   const removeRevealListener = pageMessaging.onMessage('revealTerm', ({ data: termId }) => {
-    const mark = highlighter?.marks().find((m) => m.dataset.termId === termId);
+    if (!highlighter) return false;
+    const mark = highlighter.marks().find((m) => m.dataset.termId === termId) ?? firstFrameHighlight(doc, termId);
     if (!mark) return false;
     mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
     mark.animate?.([{ outlineColor: 'transparent' }, { outline: '3px solid #f5b400' }, { outlineColor: 'transparent' }], {
@@ -188,6 +209,7 @@ export async function startPageSession(
   ctx.onInvalidated(() => {
     clearTimeout(routeTimer);
     doc.defaultView?.removeEventListener('pageshow', onPageShow);
+    doc.defaultView?.removeEventListener(FRAME_HIGHLIGHTS_CHANGED, onFrameHighlights);
     // The page first: once the extension is gone, its APIs throw, so the
     // listener removals come after and may fail quietly.
     stop();
