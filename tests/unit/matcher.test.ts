@@ -69,6 +69,13 @@ describe('the term matcher', () => {
       ['iv', 'IV'],
       ['iv', 'IV'],
     ]);
+    // An options screen's columns: after a quote label or an acronym, IV is the volatility.
+    expect(found('Mark IV 54.2 | Bid IV 53.1 | OI IV', withIv)).toEqual([
+      ['iv', 'IV'],
+      ['iv', 'IV'],
+      ['open-interest', 'OI'],
+      ['iv', 'IV'],
+    ]);
     // A sentence's first word is not a name, and letter runs that are no name's number are abbreviations.
     const withDcm = compileMatcher([...terms, t('iv', 'Implied Volatility', { abbreviations: ['IV'] }), t('dcm', 'Designated Contract Market', { abbreviations: ['DCM'] })]);
     expect(found('The IV crush came. The DCM said so. Kalshi DCM status.', withDcm)).toEqual([

@@ -266,9 +266,14 @@ const NAME_NUMERAL = /^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$/;
 /** Capitalised words that start a sentence rather than a name: "The IV", "In IV terms". */
 const SENTENCE_STARTERS = new Set(['the', 'a', 'an', 'its', 'their', 'this', 'that', 'these', 'those', 'in', 'on', 'at', 'for', 'with', 'and', 'but', 'as', 'by', 'from']);
 
+/** Words an options screen puts before IV ("Mark IV", "Bid IV"): a quote, not a name. */
+const IV_QUOTES = new Set(['mark', 'bid', 'ask', 'mid', 'last', 'call', 'put', 'implied', 'avg', 'front', 'back']);
+
 /**
  * "William IV", "Phase II", "Type IV": a Roman numeral after a capitalised
  * word is part of a name, not an abbreviation such as IV (implied volatility).
+ * Not after an acronym ("ATM IV", "OI IV") or an options screen's quote
+ * label ("Mark IV", "Bid IV").
  */
 function isRegnalNumber(text: string, start: number, end: number): boolean {
   if (!NAME_NUMERAL.test(text.slice(start, end))) return false;
@@ -277,7 +282,9 @@ function isRegnalNumber(text: string, start: number, end: number): boolean {
   if (previousEnd === 0) return false; // the first word of the text
   if (gapKey(text.slice(previousEnd, start)) !== ' ') return false;
   const previousStart = tokenStartBefore(text, previousEnd);
-  return startsUpper(text, previousStart) && !SENTENCE_STARTERS.has(text.slice(previousStart, previousEnd).toLowerCase());
+  const previous = text.slice(previousStart, previousEnd);
+  const lower = previous.toLowerCase();
+  return startsUpper(text, previousStart) && previous !== previous.toUpperCase() && !SENTENCE_STARTERS.has(lower) && !IV_QUOTES.has(lower);
 }
 
 /** Fallback for texts whose lower-case form changes length: lower each token on its own. */
