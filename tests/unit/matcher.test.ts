@@ -106,6 +106,15 @@ describe('the term matcher', () => {
     ]);
   });
 
+  it("matches an everyday name that waits for context (ambiguous and needsContext), and leaves out one that does not", () => {
+    const greeks = compileMatcher([
+      ...terms,
+      t('vega', 'Vega', { ambiguous: true, needsContext: true }),
+      t('straddle', 'Straddle', { ambiguous: true }),
+    ]);
+    expect(found('Long vega through a straddle.', greeks)).toEqual([['vega', 'vega']]);
+  });
+
   it('highlights nothing inside a plain phrase (a name, a set phrase), nor a term that runs into one ("Put Wall Street")', () => {
     const walls = [...terms, t('put-wall', 'Put Wall'), t('dow', 'Dow Jones', { aliases: ['Dow'] }), t('bull-market', 'Bull Market', { aliases: ['bull run'] })];
     const plainPhrases = ['Wall Street', 'Dow Chemical', 'Battle of Bull Run', 'liquidated damages'];
