@@ -9,6 +9,8 @@
  * A page script can fire that event too; all it gets is a recount.
  */
 
+import { HIGHLIGHT_CLASS } from '../highlighter/skip-rules';
+
 /** Fired on the top window by a frame's session after it highlighted or cleared its page. */
 export const FRAME_HIGHLIGHTS_CHANGED = 'termlight:frame-highlights-changed';
 
@@ -37,24 +39,25 @@ function sameOriginFrameDocuments(doc: Document): Document[] {
   return found;
 }
 
+/** The highlights in `doc`'s same-origin frames (not in `doc` itself), frame by frame, in document order. */
+function* frameHighlights(doc: Document): Generator<HTMLElement, void, void> {
+  for (const inner of sameOriginFrameDocuments(doc)) {
+    yield* inner.querySelectorAll<HTMLElement>(`mark.${HIGHLIGHT_CLASS}[data-term-id]`);
+  }
+}
+
 /** How many highlights each term has in `doc`'s same-origin frames (not in `doc` itself). */
 export function frameHighlightCounts(doc: Document): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const inner of sameOriginFrameDocuments(doc)) {
-    for (const mark of inner.querySelectorAll<HTMLElement>('mark.termlight[data-term-id]')) {
-      const termId = mark.dataset.termId!;
-      counts.set(termId, (counts.get(termId) ?? 0) + 1);
-    }
+  for (const mark of frameHighlights(doc)) {
+    const termId = mark.dataset.termId!;
+    counts.set(termId, (counts.get(termId) ?? 0) + 1);
   }
   return counts;
 }
 
 /** The first highlight of `termId` in `doc`'s same-origin frames, if any. */
 export function firstFrameHighlight(doc: Document, termId: string): HTMLElement | undefined {
-  for (const inner of sameOriginFrameDocuments(doc)) {
-    for (const mark of inner.querySelectorAll<HTMLElement>('mark.termlight[data-term-id]')) {
-      if (mark.dataset.termId === termId) return mark;
-    }
-  }
+  for (const mark of frameHighlights(doc)) if (mark.dataset.termId === termId) return mark;
   return undefined;
 }

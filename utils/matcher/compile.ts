@@ -6,7 +6,7 @@
  */
 import type { Term } from '../glossary/schema';
 import { surfaceFormsOf, type SurfaceForm } from '../glossary/surface-forms';
-import { acronymLetters, initialsSpell, wordsKey } from './definitions';
+import { acronymLetters, initialsSpell, wordsKey, wordsOf } from './definitions';
 import { firstWordSlot, gapKey, normalizeToken, tokenize, type FirstWordSlots } from './tokens';
 
 export interface TrieNode {
@@ -123,8 +123,7 @@ function spellingsOf(term: Term): string[] {
   if (acronyms.length === 0) return [];
   const spellings = new Set<string>();
   for (const name of [term.term, ...term.aliases]) {
-    const { starts, ends } = tokenize(name);
-    const words = starts.map((start, i) => name.slice(start, ends[i]));
+    const words = wordsOf(name);
     for (let k = 1; k <= words.length; k++) {
       const head = words.slice(0, k);
       if (acronyms.some((letters) => initialsSpell(head, letters))) spellings.add(wordsKey(head));

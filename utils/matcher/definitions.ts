@@ -13,7 +13,7 @@
  * reads as the same term ("the Federal Reserve (Fed)") agrees with the
  * glossary and changes nothing.
  */
-import { readToken, type TokenSpan } from './tokens';
+import { readToken, tokenize, type TokenSpan } from './tokens';
 
 /** What this module needs of a match (`TermMatch`). */
 interface Hit {
@@ -55,6 +55,12 @@ export function wordsKey(words: readonly string[]): string {
   return words.join(' ').toLowerCase();
 }
 
+/** The words of `text`, as the tokenizer reads them. */
+export function wordsOf(text: string): string[] {
+  const { starts, ends } = tokenize(text);
+  return starts.map((start, i) => text.slice(start, ends[i]));
+}
+
 /** The tokens of text[from, to), as spans. */
 function tokensIn(text: string, from: number, to: number): TokenSpan[] {
   const spans: TokenSpan[] = [];
@@ -63,20 +69,35 @@ function tokensIn(text: string, from: number, to: number): TokenSpan[] {
   return spans;
 }
 
-/** Where a sentence's words stop, looking back from `end`: the last mark that is not a space, hyphen, apostrophe or &. */
+/** Marks that end a phrase (a space, hyphen, apostrophe or & does not). */
+const PHRASE_BREAK = /[.,;:!?()[\]"“”]/;
+
+/** Where a phrase starts, looking back from `end` no further than `reach`. */
 function phraseStartBefore(text: string, end: number, reach: number): number {
   let i = end;
   const stop = Math.max(0, end - reach);
-  while (i > stop && !/[.,;:!?()[\]"“”]/.test(text[i - 1])) i--;
+  while (i > stop && !PHRASE_BREAK.test(text[i - 1])) i--;
   return i;
 }
 
-/** Where a phrase stops, looking forward from `start`. */
+/** Where a phrase stops, looking forward from `start` no further than `reach`. */
 function phraseEndAfter(text: string, start: number, reach: number): number {
   let i = start;
   const stop = Math.min(text.length, start + reach);
-  while (i < stop && !/[.,;:!?()[\]"“”]/.test(text[i])) i++;
+  while (i < stop && !PHRASE_BREAK.test(text[i])) i++;
   return i;
+}
+
+/**
+ * The fewest of `words` that spell `letters`, taken from the end (the words
+ * before an abbreviation) or from the start (the words after it).
+ */
+function shortestSpelling(text: string, words: readonly TokenSpan[], letters: string, fromEnd: boolean): TokenSpan | undefined {
+  for (let k = 1; k <= Math.min(words.length, extraWords(letters.length)); k++) {
+    const run = fromEnd ? words.slice(-k) : words.slice(0, k);
+    if (initialsSpell(run.map((w) => text.slice(w.start, w.end)), letters)) return { start: run[0].start, end: run[k - 1].end };
+  }
+  return undefined;
 }
 
 /**
@@ -91,21 +112,14 @@ function spelledOutSpan(text: string, hit: Hit, letters: string): TokenSpan | un
   // "Paycheck Protection Program (PPP)"
   if (/\($/.test(before) && text[hit.end] === ')') {
     const close = hit.start - 1 - (before.endsWith(' (') ? 1 : 0);
-    const words = tokensIn(text, phraseStartBefore(text, close, reach), close);
-    for (let k = 1; k <= Math.min(words.length, extraWords(letters.length)); k++) {
-      const run = words.slice(-k);
-      if (initialsSpell(run.map((w) => text.slice(w.start, w.end)), letters)) return { start: run[0].start, end: run[k - 1].end };
-    }
+    const spelled = shortestSpelling(text, tokensIn(text, phraseStartBefore(text, close, reach), close), letters, true);
+    if (spelled) return spelled;
   }
   // "PPP (Paycheck Protection Program)", "DOGE, the Department of Government Efficiency"
   const opening = /^ ?\(/.exec(after) ?? /^, (?:the|or) /i.exec(after);
   if (opening) {
     const from = hit.end + opening[0].length;
-    const words = tokensIn(text, from, phraseEndAfter(text, from, reach));
-    for (let k = 1; k <= Math.min(words.length, extraWords(letters.length)); k++) {
-      const run = words.slice(0, k);
-      if (initialsSpell(run.map((w) => text.slice(w.start, w.end)), letters)) return { start: run[0].start, end: run[k - 1].end };
-    }
+    return shortestSpelling(text, tokensIn(text, from, phraseEndAfter(text, from, reach)), letters, false);
   }
   return undefined;
 }
@@ -137,7 +151,6 @@ export function markDefinedOtherwise(text: string, matches: Hit[], spelledOut: R
 /** Whether `phrase` is one of `own`, as written or with its last word singular ("Fails to Deliver"). */
 function isOwnSpelling(phrase: string, own: readonly string[]): boolean {
   if (own.length === 0) return false;
-  const words = tokensIn(phrase, 0, phrase.length).map((w) => phrase.slice(w.start, w.end));
-  const key = wordsKey(words);
+  const key = wordsKey(wordsOf(phrase));
   return own.includes(key) || (/s$/i.test(key) && own.includes(key.slice(0, -1)));
 }

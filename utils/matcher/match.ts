@@ -282,9 +282,8 @@ function isRegnalNumber(text: string, start: number, end: number): boolean {
   if (previousEnd === 0) return false; // the first word of the text
   if (gapKey(text.slice(previousEnd, start)) !== ' ') return false;
   const previousStart = tokenStartBefore(text, previousEnd);
-  const previous = text.slice(previousStart, previousEnd);
-  const lower = previous.toLowerCase();
-  return startsUpper(text, previousStart) && previous !== previous.toUpperCase() && !SENTENCE_STARTERS.has(lower) && !IV_QUOTES.has(lower);
+  const previous = text.slice(previousStart, previousEnd).toLowerCase();
+  return startsUpper(text, previousStart) && !isAllCaps(text, previousStart, previousEnd) && !SENTENCE_STARTERS.has(previous) && !IV_QUOTES.has(previous);
 }
 
 /** Fallback for texts whose lower-case form changes length: lower each token on its own. */
