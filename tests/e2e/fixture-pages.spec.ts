@@ -7,7 +7,8 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumPath, expect, LOCAL_HOSTS_ONLY, requireSharedPages, test, waitForGlossary } from './fixtures';
 import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
-import { compileMatcher, findTerms, PLAIN_PHRASES } from '../../utils/matcher';
+import { compileMatcher, findTerms } from '../../utils/matcher';
+import { PLAIN_PHRASES } from '../../utils/matcher/plain-phrases';
 import { settledHighlights } from './support';
 
 const matcher = compileMatcher(compileBundledGlossary(readBundledSources()).terms, { plainPhrases: PLAIN_PHRASES });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readBundledSources } from '../../data/tools/read-sources';
 import plainPhrasesFile from '../../data/plain-phrases.json' with { type: 'json' };
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
-import { compileMatcher, findTerms, PLAIN_PHRASES } from '../../utils/matcher';
+import { compileMatcher, findTerms } from '../../utils/matcher';
+import { PLAIN_PHRASES } from '../../utils/matcher/plain-phrases';
 
 /**
  * data/plain-phrases.json earns each entry: its example sentence, read with

@@ -7,7 +7,8 @@ import { getAllTerms, getKeptSearchIndex, getRevision, getTermView, getTermsInSe
 import type { GlossaryDb } from '../db/schema';
 import type { Term } from '../glossary/schema';
 import { contextRules } from '../highlighter/context-gate';
-import { compileMatcher, PLAIN_PHRASES } from '../matcher';
+import { compileMatcher } from '../matcher';
+import { PLAIN_PHRASES } from '../matcher/plain-phrases';
 import type { GlossaryStatus, MatcherPayload, TermView } from '../messaging/protocol';
 import { buildSearchIndex } from '../search/search-index';
 import type { SearchIndexPayload } from '../search/term-search';

@@ -1,7 +1,9 @@
 /**
  * The bundled list of phrases the matcher reads as phrases of their own, not
  * terms (`data/plain-phrases.json`; `CompileOptions.plainPhrases` says what
- * it does).
+ * it does). Imported where matchers are compiled (the background, the
+ * reader), not through the matcher's index: the content script, which only
+ * runs a compiled matcher, should not carry the list and its notes.
  */
 import plainPhrasesFile from '../../data/plain-phrases.json' with { type: 'json' };
 

@@ -13,7 +13,8 @@
  * index per catalog (one glossary revision), so it is built once.
  */
 import type { Term } from '../glossary/schema';
-import { compileMatcher, findTerms, PLAIN_PHRASES } from '../matcher';
+import { compileMatcher, findTerms } from '../matcher';
+import { PLAIN_PHRASES } from '../matcher/plain-phrases';
 import { compareTermNames, type Catalog } from './catalog';
 
 export type BacklinkKind = 'related' | 'mention';
