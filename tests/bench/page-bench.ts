@@ -23,6 +23,7 @@ import { surfaceFormsOf } from '../../utils/glossary/surface-forms';
 import { contextRules } from '../../utils/highlighter/context-gate';
 import { compileMatcher } from '../../utils/matcher';
 import { PLAIN_PHRASES } from '../../utils/matcher/plain-phrases';
+import { SET_FIELDS } from '../../utils/glossary/set-fields';
 import { chromiumPath, LOCAL_HOSTS_ONLY, SHARED_PAGES } from '../e2e/fixtures';
 import { startStaticServer } from '../support/static-server';
 import type { BenchEngine, BenchGlobal } from './page-engine-entry';
@@ -35,7 +36,7 @@ const only = process.argv.slice(2);
 
 const glossary = compileBundledGlossary(readBundledSources());
 // The matcher and context rules the background builds and hands every tab.
-const engine: BenchEngine = { matcher: compileMatcher(glossary.terms, { plainPhrases: PLAIN_PHRASES }), context: contextRules(glossary.terms) };
+const engine: BenchEngine = { matcher: compileMatcher(glossary.terms, { plainPhrases: PLAIN_PHRASES }), context: contextRules(glossary.terms, SET_FIELDS) };
 const forms = [...new Set(glossary.terms.filter((t) => !t.ambiguous).flatMap((t) => surfaceFormsOf(t).map((f) => f.text)))];
 const names = new Map(glossary.terms.map((t) => [t.id, t.term]));
 

@@ -128,6 +128,15 @@ test.describe('terms whose names other fields use too', () => {
     // RSI needs technical-analysis context, which this page lacks.
     await expect(page.locator('#chart mark')).toHaveCount(0);
   });
+
+  test('count the terms of a whole field when their own set shows too few, and only that field', async ({ context, server }) => {
+    const page = await openHighlighted(context, server.url('/pages/context-exchange.html'));
+    // Coins, a stablecoin and a DeFi pool, no other funding term: the page is about crypto, so its funding fees are the perpetuals' (lit once the pool, below them, is read).
+    await expect(page.locator('#funding mark.termlight[data-term-id="funding-payment"]')).toHaveText('funding fees');
+    // A company's results: stock terms say nothing for a chart's support level.
+    await expect(page.locator('#results mark.termlight[data-term-id="share-buyback"]')).toHaveText('share buyback');
+    await expect(page.locator('#results mark.termlight[data-term-id="support-level"]')).toHaveCount(0);
+  });
 });
 
 test.describe('plain phrases (names, set phrases)', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import type { Term } from '../../utils/glossary/schema';
-import { ContextGate, contextRules } from '../../utils/highlighter/context-gate';
+import { SET_FIELDS } from '../../utils/glossary/set-fields';
+import { ContextGate, contextRules, FIELD_CONFIRMING_TERMS } from '../../utils/highlighter/context-gate';
 import { makeTerm } from '../support/make-term';
 
 const t = (id: string, sets: string[], needsContext?: Term['needsContext']): Term => makeTerm({ id, sets, ...(needsContext ? { needsContext } : {}) });
@@ -83,5 +84,57 @@ describe('terms that need context', () => {
       const vouchers = Object.entries(rules.confirms).filter(([id, s]) => id !== termId && s.some((x) => sets.includes(x)));
       expect(vouchers.length, termId).toBeGreaterThanOrEqual(10);
     }
+  });
+});
+
+describe('fields: sets a page is often about together', () => {
+  const fieldTerms = [
+    t('funding-fee', ['perps'], true),
+    t('funding-rate', ['perps']),
+    t('bitcoin', ['coins']),
+    t('tether', ['coins']),
+    t('margin', ['margin']),
+    t('liquidation', ['margin']),
+    t('earnings', ['stocks']),
+    t('dividend', ['stocks']),
+    t('revenue', ['stocks']),
+    t('buyback', ['stocks']),
+  ];
+  const fields = [['perps', 'coins', 'margin']];
+
+  it('vouch for a term with more of their terms when its own set shows too few', () => {
+    const gate = new ContextGate(contextRules(fieldTerms, fields));
+    // A fee schedule: one funding term, coins and margin.
+    for (const id of ['funding-rate', 'bitcoin', 'tether']) gate.saw(named(id));
+    expect(gate.allows(named('funding-fee'))).toBe(false);
+    gate.saw(named('margin'));
+    expect(gate.allows(named('funding-fee'))).toBe(true);
+  });
+
+  it('outside the field, any number of terms says nothing', () => {
+    const gate = new ContextGate(contextRules(fieldTerms, fields));
+    for (const id of ['earnings', 'dividend', 'revenue', 'buyback', 'bitcoin']) gate.saw(named(id));
+    expect(gate.allows(named('funding-fee'))).toBe(false);
+    // Without fields, the field's terms count only by their own sets.
+    const unfielded = new ContextGate(contextRules(fieldTerms));
+    for (const id of ['funding-rate', 'bitcoin', 'tether', 'margin', 'liquidation']) unfielded.saw(named(id));
+    expect(unfielded.allows(named('funding-fee'))).toBe(false);
+  });
+
+  it('in the bundled glossary: every field names bundled sets, and a crypto page lights up its one funding term', () => {
+    const glossary = compileBundledGlossary(readBundledSources());
+    const setIds = new Set(glossary.sets.map((s) => s.id));
+    for (const field of SET_FIELDS) {
+      expect(field.length).toBeGreaterThan(1);
+      for (const set of field) expect(setIds.has(set), set).toBe(true);
+    }
+    const gate = new ContextGate(contextRules(glossary.terms, SET_FIELDS));
+    // Coins and DeFi, no other funding term: the crypto field.
+    const seen = ['bitcoin', 'tether', 'stablecoin', 'total-value-locked'];
+    for (const id of seen.slice(0, FIELD_CONFIRMING_TERMS - 1)) gate.saw(named(id));
+    expect(gate.allows(named('funding-payment'))).toBe(false);
+    gate.saw(named(seen[FIELD_CONFIRMING_TERMS - 1]));
+    expect(gate.allows(named('funding-payment'))).toBe(true);
+    expect(new ContextGate(contextRules(glossary.terms)).allows(named('funding-payment'))).toBe(false);
   });
 });

@@ -6,6 +6,7 @@
 import { getAllTerms, getKeptSearchIndex, getRevision, getTermView, getTermsInSet, listSets } from '../db/glossary-store';
 import type { GlossaryDb } from '../db/schema';
 import type { Term } from '../glossary/schema';
+import { SET_FIELDS } from '../glossary/set-fields';
 import { contextRules } from '../highlighter/context-gate';
 import { compileMatcher } from '../matcher';
 import { PLAIN_PHRASES } from '../matcher/plain-phrases';
@@ -46,7 +47,7 @@ export function createGlossaryService(
         key,
         matcher: compileMatcher(terms, { includeAmbiguous: settings.includeAmbiguous, plainPhrases: PLAIN_PHRASES }),
         setOfTerm: firstEnabledSets(terms, disabled),
-        context: contextRules(terms),
+        context: contextRules(terms, SET_FIELDS),
       };
       return cached;
     },

@@ -7,6 +7,13 @@
  * politics that says "DOGE" twice stays plain; a crypto page that also says
  * "bitcoin" and "stablecoin" gets its DOGE highlighted.
  *
+ * A page about a field sets several of them often shows only one term of a
+ * given set: a perpetual futures screen full of margin, order and coin terms
+ * names funding once. So the terms of a field (`data/set-fields.json`: sets
+ * a page is often about together) count too, more of them:
+ * `FIELD_CONFIRMING_TERMS` other terms of the sets of one of the term's
+ * fields, together.
+ *
  * Flagged `'abbreviations'`, only the term's abbreviations wait for context:
  * "Relative Strength Index" spelled out is highlighted anywhere, and counts
  * towards its sets' context like any other term, while "RSI" waits.
@@ -20,6 +27,12 @@ import type { Term } from '../glossary/schema';
 /** Distinct other terms of a set a page must show before that set's context-needing terms are highlighted. */
 export const CONFIRMING_TERMS = 2;
 
+/** Distinct other terms of the sets of one field, together, a page must show otherwise. */
+export const FIELD_CONFIRMING_TERMS = 4;
+
+/** Sets a page is often about together (`data/set-fields.json`). */
+export type SetField = readonly string[];
+
 export interface ContextRules {
   /** For each term that needs context: its sets. */
   needs: Record<string, string[]>;
@@ -27,6 +40,8 @@ export interface ContextRules {
   abbreviationsOnly: string[];
   /** For each other term sharing a set with one that needs context: those sets. */
   confirms: Record<string, string[]>;
+  /** For each term of `needs` whose sets are in fields: the sets of each such field. */
+  fields: Record<string, string[][]>;
 }
 
 /** What the gate needs to know of a hit. */
@@ -37,17 +52,22 @@ export interface GatedHit {
 }
 
 /** The rules for `terms` (the enabled ones), or undefined when no term needs context. */
-export function contextRules(terms: readonly Term[]): ContextRules | undefined {
+export function contextRules(terms: readonly Term[], setFields: readonly SetField[] = []): ContextRules | undefined {
   const needs: Record<string, string[]> = {};
   const abbreviationsOnly: string[] = [];
+  const fields: Record<string, string[][]> = {};
   const gatedSets = new Set<string>();
   for (const term of terms) {
     if (!term.needsContext) continue;
     needs[term.id] = [...term.sets];
     if (term.needsContext === NEEDS_CONTEXT_ABBREVIATIONS) abbreviationsOnly.push(term.id);
     term.sets.forEach((s) => gatedSets.add(s));
+    const own = setFields.filter((field) => term.sets.some((s) => field.includes(s)));
+    if (own.length > 0) fields[term.id] = own.map((field) => [...field]);
   }
   if (gatedSets.size === 0) return undefined;
+  // A field's sets all vouch for its terms, even a set with no term that needs context.
+  for (const field of Object.values(fields).flat()) field.forEach((s) => gatedSets.add(s));
   const confirms: Record<string, string[]> = {};
   for (const term of terms) {
     // One ambiguous name does not vouch for another; a spelled-out name does (see `ContextGate.saw`).
@@ -55,11 +75,13 @@ export function contextRules(terms: readonly Term[]): ContextRules | undefined {
     const shared = term.sets.filter((s) => gatedSets.has(s));
     if (shared.length > 0) confirms[term.id] = shared;
   }
-  return { needs, abbreviationsOnly, confirms };
+  return { needs, abbreviationsOnly, confirms, fields };
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** A term's entry in a rule table (own keys only: a term id may be "constructor"). */
-function setsOf(table: Record<string, string[]>, termId: string): string[] | undefined {
+function setsOf<T>(table: Record<string, T>, termId: string): T | undefined {
   return Object.hasOwn(table, termId) ? table[termId] : undefined;
 }
 
@@ -104,11 +126,12 @@ export class ContextGate {
   hasContextFor(termId: string): boolean {
     const sets = this.rules && setsOf(this.rules.needs, termId);
     if (!sets) return true;
-    return sets.some((set) => {
-      const terms = this.seen.get(set);
-      if (!terms) return false;
-      // A spelled-out name of the term itself does not vouch for its own abbreviation.
-      return terms.size - (terms.has(termId) ? 1 : 0) >= CONFIRMING_TERMS;
+    // A spelled-out name of the term itself does not vouch for its own abbreviation.
+    const others = (terms: ReadonlySet<string>) => terms.size - (terms.has(termId) ? 1 : 0);
+    if (sets.some((set) => others(this.seen.get(set) ?? NONE) >= CONFIRMING_TERMS)) return true;
+    return (setsOf(this.rules!.fields, termId) ?? []).some((field) => {
+      const terms = new Set(field.flatMap((set) => [...(this.seen.get(set) ?? NONE)]));
+      return others(terms) >= FIELD_CONFIRMING_TERMS;
     });
   }
 
