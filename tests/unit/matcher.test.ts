@@ -222,6 +222,9 @@ describe('the term matcher', () => {
   it('is Unicode-aware', () => {
     expect(found('Der Börsen-Index fiel')).toEqual([['dax', 'Börsen-Index']]);
     expect(found('İstanbul funding rate')).toEqual([['funding-rate', 'funding rate']]);
+    // The circled letters in Binance's "USDⓈ-M" are part of the word; a circle alone is not.
+    expect(isWordChar('Ⓢ', 0)).toBe(true);
+    expect(isWordChar('○', 0)).toBe(false);
   });
 
   it('ignores inherited object keys in the text', () => {
@@ -237,7 +240,8 @@ describe('the term matcher', () => {
   });
 
   it('knows letters, digits and marks from punctuation in every script', () => {
-    const word = /[\p{L}\p{N}\p{M}]/u;
+    // Letters, digits, marks, and the circled Latin letters exchanges write ("USDⓈ-M").
+    const word = /[\p{L}\p{N}\p{M}\u24B6-\u24E9]/u;
     for (let code = 0; code < 0x3000; code++) {
       const ch = String.fromCharCode(code);
       if (isWordChar(ch, 0) !== word.test(ch)) expect.fail(`U+${code.toString(16)} classified wrongly`);
@@ -318,6 +322,11 @@ describe('the bundled glossary', () => {
       }
     }
     expect(missed).toEqual([]);
+  });
+
+  it("finds Binance's name for its stablecoin-margined futures, circled letter and all", () => {
+    const hits = findTerms('Trade USDⓈ-M Futures or COIN-M Futures', bundled);
+    expect(hits.map((h) => h.termId)).toEqual(['linear-contract', 'inverse-contract']);
   });
 
   it('reads glossary words in everyday news the way a reader means them', () => {

@@ -5,7 +5,9 @@
  * all normalise to one space, so "short-squeeze" = "short squeeze".
  */
 
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+// Circled Latin letters (Ⓐ to ⓩ) are symbols to Unicode but letters to an exchange: Binance names its
+// stablecoin-margined futures "USDⓈ-M".
+const WORD_CHAR = /[\p{L}\p{N}\p{M}\u24B6-\u24E9]/u;
 /** For each ASCII code: its lower case if it is a word character (letter or digit), else 0. */
 const ASCII_WORD_LOWER = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
