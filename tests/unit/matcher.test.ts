@@ -240,8 +240,8 @@ describe('the term matcher', () => {
   });
 
   it('knows letters, digits and marks from punctuation in every script', () => {
-    // Letters, digits, marks, and the circled Latin letters exchanges write ("USDⓈ-M").
-    const word = /[\p{L}\p{N}\p{M}\u24B6-\u24E9]/u;
+    // Letters, digits, marks, the underscore, and the circled Latin letters exchanges write ("USDⓈ-M").
+    const word = /[\p{L}\p{N}\p{M}_\u24B6-\u24E9]/u;
     for (let code = 0; code < 0x3000; code++) {
       const ch = String.fromCharCode(code);
       if (isWordChar(ch, 0) !== word.test(ch)) expect.fail(`U+${code.toString(16)} classified wrongly`);
@@ -327,6 +327,24 @@ describe('the bundled glossary', () => {
   it("finds Binance's name for its stablecoin-margined futures, circled letter and all", () => {
     const hits = findTerms('Trade USDⓈ-M Futures or COIN-M Futures', bundled);
     expect(hits.map((h) => h.termId)).toEqual(['linear-contract', 'inverse-contract']);
+  });
+
+  it('finds basis points written against a number, as rates desks write them, and needs no context for them there', () => {
+    const hits = (text: string) => findTerms(text, bundled).map((h) => [h.termId, text.slice(h.start, h.end), h.abbreviation]);
+    expect(hits('Yields rose 25bp; the deal priced at +128bp and tailed by 1.8bp.')).toEqual([
+      ['basis-point', '25bp', false],
+      ['basis-point', '128bp', false],
+      ['basis-point', '1.8bp', false],
+    ]);
+    // Spaced after a number, the unit is not in doubt either; alone, it is an abbreviation that waits for context.
+    expect(hits('up 10 bps')).toEqual([['basis-point', 'bps', false]]);
+    expect(hits('in bps terms')).toEqual([['basis-point', 'bps', true]]);
+    // Inside another word, or the oil company, it is not the unit.
+    expect(hits('B2bp and x25bp; BP shares')).toEqual([]);
+  });
+
+  it('reads a word joined by underscores (a user name, a hashtag) as one word, no term', () => {
+    expect(findTerms('u/theta_burns_me says #funding_rate', bundled)).toEqual([]);
   });
 
   it('reads glossary words in everyday news the way a reader means them', () => {

@@ -47,6 +47,8 @@ export interface CompiledMatcher {
    * "Out of the Money (OTM)" is not taken to mean something else by OTM.
    */
   spelledOut: Record<string, string[]>;
+  /** `NUMBER_UNITS` that are a term's abbreviation, with that term's id: what `findTerms` reads after a number. */
+  units: Record<string, string>;
   termCount: number;
   formCount: number;
 }
@@ -67,6 +69,14 @@ export interface CompileOptions {
    */
   plainPhrases?: readonly string[];
 }
+
+/**
+ * Abbreviations that are units, written after a number: "25bp", "+28bp",
+ * "10 bps". After a number such a form can only be the unit, so it is found
+ * even against the number, where it is no word of its own, and needs no
+ * context; elsewhere it is an abbreviation like any other.
+ */
+export const NUMBER_UNITS: readonly string[] = ['bp', 'bps'];
 
 /** The trie keys of one surface form: token, gap, token, gap, token… */
 export function formKeys(text: string, caseSensitive: boolean): string[] | null {
@@ -133,7 +143,7 @@ function spellingsOf(term: Term): string[] {
 }
 
 export function compileMatcher(terms: readonly Term[], options: CompileOptions = {}): CompiledMatcher {
-  const matcher: CompiledMatcher = { ci: {}, cs: {}, firstWords: { ci: [], cs: [] }, spelledOut: {}, termCount: 0, formCount: 0 };
+  const matcher: CompiledMatcher = { ci: {}, cs: {}, firstWords: { ci: [], cs: [] }, spelledOut: {}, units: {}, termCount: 0, formCount: 0 };
   for (const term of terms) {
     let added = false;
     for (const form of surfaceFormsOf(term)) {
@@ -153,6 +163,10 @@ export function compileMatcher(terms: readonly Term[], options: CompileOptions =
   for (const phrase of options.plainPhrases ?? []) {
     const keys = formKeys(phrase, false);
     if (keys) insert(matcher.ci, keys, PLAIN_PHRASE);
+  }
+  for (const unit of NUMBER_UNITS) {
+    const termId = child(matcher.cs, unit)?.t;
+    if (termId) matcher.units[unit] = termId;
   }
   const slotsOf = (root: TrieNode) => [...new Set(Object.keys(root.c ?? {}).map(firstWordSlot))];
   matcher.firstWords = { ci: slotsOf(matcher.ci), cs: slotsOf(matcher.cs) };

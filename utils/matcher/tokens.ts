@@ -6,18 +6,19 @@
  */
 
 // Circled Latin letters (Ⓐ to ⓩ) are symbols to Unicode but letters to an exchange: Binance names its
-// stablecoin-margined futures "USDⓈ-M".
-const WORD_CHAR = /[\p{L}\p{N}\p{M}\u24B6-\u24E9]/u;
-/** For each ASCII code: its lower case if it is a word character (letter or digit), else 0. */
+// stablecoin-margined futures "USDⓈ-M". The underscore joins identifiers, user names and hashtags
+// ("u/theta_burns_me", "#funding_rate") into one word, none of them a term.
+const WORD_CHAR = /[\p{L}\p{N}\p{M}_\u24B6-\u24E9]/u;
+/** For each ASCII code: its lower case if it is a word character (letter, digit, underscore), else 0. */
 const ASCII_WORD_LOWER = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
-  if (/[A-Za-z0-9]/.test(ch)) ASCII_WORD_LOWER[c] = ch.toLowerCase().charCodeAt(0);
+  if (/[A-Za-z0-9_]/.test(ch)) ASCII_WORD_LOWER[c] = ch.toLowerCase().charCodeAt(0);
 }
 
 /**
  * Latin-1 (codes below 256) word characters: the ranges `WORD_CHAR` gives
- * (digits, letters, ª µ º, superscript digits and fractions, the accented
+ * (digits, letters, the underscore, ª µ º, superscript digits and fractions, the accented
  * letters but × and ÷), written out rather than asked of the regular
  * expression. Compiling a Unicode-property expression takes a few
  * milliseconds, and this module is evaluated on every page and frame the
@@ -26,7 +27,7 @@ for (let c = 0; c < 128; c++) {
  * ranges to the expression.
  */
 const LATIN1_WORD = new Uint8Array(256);
-for (const [from, to] of [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a], [0xaa, 0xaa], [0xb2, 0xb3], [0xb5, 0xb5], [0xb9, 0xba], [0xbc, 0xbe], [0xc0, 0xd6], [0xd8, 0xf6], [0xf8, 0xff]]) {
+for (const [from, to] of [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a], [0xaa, 0xaa], [0xb2, 0xb3], [0xb5, 0xb5], [0xb9, 0xba], [0xbc, 0xbe], [0xc0, 0xd6], [0xd8, 0xf6], [0xf8, 0xff]]) {
   LATIN1_WORD.fill(1, from, to + 1);
 }
 
