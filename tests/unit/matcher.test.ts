@@ -193,6 +193,13 @@ describe('the term matcher', () => {
       ['liquidity', 'liquidities'],
       ['market-maker', 'market maker’s'],
     ]);
+    // -es makes a plural after s, x, z, ch or sh only: "pipes" is no plural of a pip, "PIPEs" are PIPEs.
+    const pip = compileMatcher([t('pip', 'Pip'), t('pipe', 'Private Investment in Public Equity', { abbreviations: ['PIPE'] }), t('tax', 'Tax')]);
+    expect(found('water pipes, two PIPEs, pips and taxes', pip)).toEqual([
+      ['pipe', 'PIPEs'],
+      ['pip', 'pips'],
+      ['tax', 'taxes'],
+    ]);
   });
 
   it('treats hyphens, spaces, non-breaking spaces and en dashes alike', () => {

@@ -292,7 +292,8 @@ export function inflectionBases(t: string): string[] {
   else if (t.endsWith('s') && t.length > 2) {
     out.push(t.slice(0, -1));
     if (t.endsWith('ies') && t.length > 4) out.push(`${t.slice(0, -3)}y`);
-    else if (t.endsWith('es') && t.length > 3) out.push(t.slice(0, -2));
+    // "taxes", "crashes", "biases": -es after s, x, z, ch, sh only ("pipes" is no plural of "pip").
+    else if (t.endsWith('es') && t.length > 3 && /(?:[sxz]|[cs]h)es$/i.test(t)) out.push(t.slice(0, -2));
   }
   return out;
 }
