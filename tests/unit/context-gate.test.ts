@@ -62,6 +62,18 @@ describe('terms that need context', () => {
     expect(gate.allows(abbreviated('dogecoin'))).toBe(true);
   });
 
+  it('flagged with a list of forms: only hits of those forms wait, the term\'s other names light up and vouch', () => {
+    const listed = [...terms, t('dow', ['ta'], ['Dow'])];
+    const gate = new ContextGate(contextRules(listed));
+    expect(gate.allows({ termId: 'dow', abbreviation: false, listed: true })).toBe(false);
+    expect(gate.allows(named('dow'))).toBe(true);
+    gate.saw(named('moving-average'));
+    gate.saw({ termId: 'dow', abbreviation: false, listed: true }); // in doubt: says nothing
+    expect(gate.allows(named('rsi'))).toBe(false);
+    gate.saw(named('dow'));
+    expect(gate.allows(named('rsi'))).toBe(true);
+  });
+
   it('an abbreviation in doubt vouches for nothing', () => {
     const gate = new ContextGate(contextRules(terms));
     gate.saw(abbreviated('dogecoin'));

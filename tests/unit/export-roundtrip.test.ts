@@ -44,6 +44,17 @@ const terms: Term[] = [
     related: [],
     needsContext: 'abbreviations',
   },
+  {
+    id: 'widget-index',
+    term: 'Widget Index',
+    aliases: ['Widget', 'the widget 30'],
+    abbreviations: ['WDX'],
+    summary: 'An index of widget makers.',
+    body: '',
+    sets: ['imported-other'],
+    related: [],
+    needsContext: ['Widget', 'WDX'],
+  },
 ];
 const snapshot: GlossarySnapshot = { sets, terms };
 
@@ -68,6 +79,7 @@ describe('export then import gives back the same glossary', () => {
       expect(parsed.sets.map((s) => s.id)).toEqual(['imported-other']);
       expect(parsed.terms.map((t) => [t.id, t.sets])).toEqual([
         ['cafe-creme-rate', ['imported-other']],
+        ['widget-index', ['imported-other']],
         ['widget-spread', ['imported-other']],
       ]);
     });

@@ -39,6 +39,8 @@ describe('why pages may not highlight a term', () => {
   it('a term that waits for context says which forms wait and which light up anywhere', () => {
     expect(highlightNotesOf(doge, defaults)).toEqual([{ kind: 'context', waiting: 'all', anyway: [] }]);
     expect(highlightNotesOf(ecb, defaults)).toEqual([{ kind: 'context', waiting: ['ECB'], anyway: ['European Central Bank'] }]);
+    const dow = t('dow-jones-industrial-average', 'Dow Jones Industrial Average', { aliases: ['Dow Jones', 'Dow'], abbreviations: ['DJIA'], needsContext: ['Dow'] });
+    expect(highlightNotesOf(dow, defaults)).toEqual([{ kind: 'context', waiting: ['Dow'], anyway: ['Dow Jones Industrial Average', 'Dow Jones', 'DJIA'] }]);
   });
 
   it('an everyday word that also waits for context: its name is matched too, and waits with the rest (one note)', () => {

@@ -138,7 +138,19 @@ describe('parsing CSV', () => {
     ]);
     const bad = parseGlossaryDocument('term,definition,needs_context\nDOGE Widget,A coin.,often\n', { name: 'x.csv', origin: 'imported' });
     expect(bad.terms).toEqual([]);
-    expect(bad.problems).toEqual([{ where: 'row 2', term: 'DOGE Widget', message: 'needs_context must be yes or no or abbreviations, not "often"' }]);
+    expect(bad.problems).toEqual([
+      { where: 'row 2', term: 'DOGE Widget', message: 'needs_context must be yes or no or abbreviations, or some of the term\'s aliases and abbreviations, not "often"' },
+    ]);
+  });
+
+  it('reads a needs-context cell that lists some of the row\'s own forms: only those wait', () => {
+    const text = 'term,definition,aliases,abbreviations,needs_context\nWidget Index,An index.,Widget; the Widget 30,WDX,Widget; WDX\nGadget Index,An index.,Gadget,,Gizmo\n';
+    const result = parseGlossaryDocument(text, { name: 'x.csv', origin: 'imported' });
+    expect(result.terms.map((t) => [t.term, t.needsContext])).toEqual([['Widget Index', ['Widget', 'WDX']]]);
+    // "Gizmo" is none of the row's forms: the row is refused, and says why.
+    expect(result.problems).toEqual([
+      { where: 'row 3', term: 'Gadget Index', message: 'needs_context must be yes or no or abbreviations, or some of the term\'s aliases and abbreviations, not "Gizmo"' },
+    ]);
   });
 
   it('merges a term listed once per set into one term in both sets', () => {

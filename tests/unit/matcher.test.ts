@@ -169,6 +169,15 @@ describe('the term matcher', () => {
     ]);
   });
 
+  it('marks hits of the forms a term lists in needsContext, and only those', () => {
+    const dow = compileMatcher([t('dow', 'Dow Jones Industrial Average', { aliases: ['Dow Jones', 'Dow'], abbreviations: ['DJIA'], needsContext: ['Dow', 'DJIA'] })]);
+    expect(findTerms("The Dow's drop, the Dow Jones, the DJIA", dow).map((h) => [h.termId, h.listed ?? false])).toEqual([
+      ['dow', true],
+      ['dow', false],
+      ['dow', true],
+    ]);
+  });
+
   it('says whether a hit is an abbreviation (context-needing terms gate those alone)', () => {
     expect(findTerms('OI and open interest', matcher).map((h) => h.abbreviation)).toEqual([true, false]);
   });

@@ -56,6 +56,22 @@ describe('context-needing terms on a page', () => {
     expect(highlighter.foundTerms().find((f) => f.termId === 'dogecoin')?.count).toBe(2);
   });
 
+  it('flagged with a list of forms: only those wait, the other names light up anywhere and vouch for them', async () => {
+    const glossary = [
+      t('dow', 'Dow Jones Industrial Average', { aliases: ['Dow Jones', 'Dow'], sets: ['stocks'], needsContext: ['Dow'] }),
+      t('nasdaq', 'Nasdaq Composite', { sets: ['stocks'] }),
+      t('s-and-p-500', 'S&P 500', { sets: ['stocks'] }),
+    ];
+    const highlighter = highlighterFor('<p>Council member Dow Alvarez voted no.</p><p>The Dow Jones rose.</p><p id="later"></p>', 'all', glossary);
+    await highlighter.scan();
+    expect(marked()).toEqual(['dow:Dow Jones']);
+    // A markets story arrives: its Dow is the index (the councillor's name, read before, is released too: one page, one meaning).
+    const later = document.getElementById('later')!;
+    later.textContent = 'The Dow, the Nasdaq Composite and the S&P 500 closed higher.';
+    await highlighter.scan(later);
+    expect(marked()).toEqual(['dow:Dow', 'dow:Dow Jones', 'dow:Dow', 'nasdaq:Nasdaq Composite', 's-and-p-500:S&P 500']);
+  });
+
   it('with the bundled glossary: everyday news stays plain, trading news is highlighted', async () => {
     const bundled = compileBundledGlossary(readBundledSources()).terms;
     const everyday = [

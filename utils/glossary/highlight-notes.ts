@@ -4,11 +4,11 @@
  * everyday word, or it waits for a page about its subject. The same rules
  * as the matcher and the context gate, so what a note says is what pages do.
  */
-import { formKeys, isEverydayForm } from '../matcher/compile';
+import { formKeys, isEverydayForm, isListedToWait } from '../matcher/compile';
 import type { Settings } from '../settings';
 import { NEEDS_CONTEXT_ABBREVIATIONS } from './needs-context';
 import type { Term } from './schema';
-import { surfaceFormsOf } from './surface-forms';
+import { surfaceFormsOf, type SurfaceForm } from './surface-forms';
 
 export type HighlightNote =
   /** The user hid it (the card's Hide). */
@@ -19,7 +19,7 @@ export type HighlightNote =
   | { kind: 'everyday'; anyway: string[] }
   /**
    * Highlighted only on a page about its subject: `waiting` are the forms
-   * that wait (all of them, or its abbreviations), `anyway` those that light
+   * that wait (all of them, its abbreviations, or those it lists), `anyway` those that light
    * up on any page.
    */
   | { kind: 'context'; waiting: 'all' | string[]; anyway: string[] };
@@ -43,9 +43,10 @@ export function highlightNotesOf(term: NotedTerm, settings: HighlightSettings): 
   }
   if (term.needsContext === true && matched.length > 0) {
     notes.push({ kind: 'context', waiting: 'all', anyway: [] });
-  } else if (term.needsContext === NEEDS_CONTEXT_ABBREVIATIONS) {
-    const waiting = matched.filter((f) => f.caseSensitive).map((f) => f.text);
-    if (waiting.length > 0) notes.push({ kind: 'context', waiting, anyway: matched.filter((f) => !f.caseSensitive).map((f) => f.text) });
+  } else if (term.needsContext === NEEDS_CONTEXT_ABBREVIATIONS || Array.isArray(term.needsContext)) {
+    const waits = (form: SurfaceForm) => (term.needsContext === NEEDS_CONTEXT_ABBREVIATIONS ? form.caseSensitive : isListedToWait(term, form));
+    const waiting = matched.filter(waits).map((f) => f.text);
+    if (waiting.length > 0) notes.push({ kind: 'context', waiting, anyway: matched.filter((f) => !waits(f)).map((f) => f.text) });
   }
   return notes;
 }

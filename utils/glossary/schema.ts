@@ -109,9 +109,18 @@ export const TermSchema = v.strictObject({
    * Monday): highlighted only on pages where other terms of one of its sets
    * are found too (utils/highlighter/context-gate.ts). `'abbreviations'`:
    * only its abbreviations need that (DOGE, RSI, ECB), its spelled-out names
-   * (Dogecoin, Relative Strength Index) light up anywhere.
+   * (Dogecoin, Relative Strength Index) light up anywhere. A list of some of
+   * its aliases and abbreviations: only those need it ("Dow", "halving"), its
+   * other names light up anywhere; a listed form that is not one of the
+   * term's does nothing.
    */
-  needsContext: v.optional(v.union([v.boolean(), v.literal(NEEDS_CONTEXT_ABBREVIATIONS)])),
+  needsContext: v.optional(
+    v.union([
+      v.boolean(),
+      v.literal(NEEDS_CONTEXT_ABBREVIATIONS),
+      v.pipe(v.array(SurfaceForm), v.minLength(1, 'must list at least one of the term\'s names')),
+    ]),
+  ),
 });
 export type Term = v.InferOutput<typeof TermSchema>;
 

@@ -16,7 +16,9 @@
  *
  * Flagged `'abbreviations'`, only the term's abbreviations wait for context:
  * "Relative Strength Index" spelled out is highlighted anywhere, and counts
- * towards its sets' context like any other term, while "RSI" waits.
+ * towards its sets' context like any other term, while "RSI" waits. Flagged
+ * with a list of its forms, only those wait: "Dow Jones" and "DJIA" light up
+ * anywhere, a bare "Dow" (also a first name) waits.
  *
  * `contextRules` is computed by the background with the matcher (from the
  * glossary), `ContextGate` keeps one page's count.
@@ -38,6 +40,8 @@ export interface ContextRules {
   needs: Record<string, string[]>;
   /** The terms of `needs` whose names and aliases are highlighted anywhere: only their abbreviations wait. */
   abbreviationsOnly: string[];
+  /** The terms of `needs` of which only the forms they list wait (hits the matcher marks `listed`). */
+  listedOnly: string[];
   /** For each other term sharing a set with one that needs context: those sets. */
   confirms: Record<string, string[]>;
   /** For each term of `needs` whose sets are in fields: the sets of each such field. */
@@ -49,18 +53,22 @@ export interface GatedHit {
   termId: string;
   /** Matched by one of the term's abbreviations. */
   abbreviation: boolean;
+  /** Matched by one of the forms its term lists in `needsContext`. */
+  listed?: boolean;
 }
 
 /** The rules for `terms` (the enabled ones), or undefined when no term needs context. */
 export function contextRules(terms: readonly Term[], setFields: readonly SetField[] = []): ContextRules | undefined {
   const needs: Record<string, string[]> = {};
   const abbreviationsOnly: string[] = [];
+  const listedOnly: string[] = [];
   const fields: Record<string, string[][]> = {};
   const gatedSets = new Set<string>();
   for (const term of terms) {
     if (!term.needsContext) continue;
     needs[term.id] = [...term.sets];
     if (term.needsContext === NEEDS_CONTEXT_ABBREVIATIONS) abbreviationsOnly.push(term.id);
+    else if (Array.isArray(term.needsContext)) listedOnly.push(term.id);
     term.sets.forEach((s) => gatedSets.add(s));
     const own = setFields.filter((field) => term.sets.some((s) => field.includes(s)));
     if (own.length > 0) fields[term.id] = own.map((field) => [...field]);
@@ -75,7 +83,7 @@ export function contextRules(terms: readonly Term[], setFields: readonly SetFiel
     const shared = term.sets.filter((s) => gatedSets.has(s));
     if (shared.length > 0) confirms[term.id] = shared;
   }
-  return { needs, abbreviationsOnly, confirms, fields };
+  return { needs, abbreviationsOnly, listedOnly, confirms, fields };
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -100,15 +108,19 @@ export class ContextGate {
   /** Abbreviations the page spells out as other words ("the Paycheck Protection Program (PPP)"), by `abbreviationKey`. */
   private readonly spelledOutAsOther = new Set<string>();
   private readonly abbreviationsOnly: ReadonlySet<string>;
+  private readonly listedOnly: ReadonlySet<string>;
 
   constructor(private readonly rules: ContextRules | undefined) {
     this.abbreviationsOnly = new Set(rules?.abbreviationsOnly);
+    this.listedOnly = new Set(rules?.listedOnly);
   }
 
   /** Whether this hit is one that must wait for its term's context. */
   private gated(hit: GatedHit): boolean {
     if (!this.rules || !setsOf(this.rules.needs, hit.termId)) return false;
-    return hit.abbreviation || !this.abbreviationsOnly.has(hit.termId);
+    if (this.abbreviationsOnly.has(hit.termId)) return hit.abbreviation;
+    if (this.listedOnly.has(hit.termId)) return hit.listed === true;
+    return true;
   }
 
   /** Records a hit found on the page (counts only towards the sets its term confirms, and only if it is not itself in doubt). */

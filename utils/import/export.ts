@@ -91,7 +91,7 @@ export function toCsv(selection: Pick<Glossary, 'sets' | 'terms'>): string {
       body: term.body,
       related: term.related.join(LIST_JOINER),
       ambiguous: term.ambiguous === undefined ? '' : String(term.ambiguous),
-      needs_context: term.needsContext === undefined ? '' : String(term.needsContext),
+      needs_context: term.needsContext === undefined ? '' : Array.isArray(term.needsContext) ? term.needsContext.join(LIST_JOINER) : String(term.needsContext),
       set_id: home?.id ?? '',
       set_description: home?.description ?? '',
       also_in: term.sets.slice(1).join(LIST_JOINER),

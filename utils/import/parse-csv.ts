@@ -17,7 +17,8 @@ const DELIMITERS = [',', '\t', ';'] as const;
 
 /**
  * The yes/no columns, the term fields they set (left unset when the cell is
- * empty), and the one other word a column takes (needs_context: "abbreviations").
+ * empty), and the one other word a column takes (needs_context: "abbreviations";
+ * it also takes some of the row's aliases and abbreviations, the only forms that wait).
  */
 const FLAG_COLUMNS = [
   ['ambiguous', 'ambiguous', undefined],
@@ -156,16 +157,18 @@ export function parseCsv(text: string, source: ImportSource): ParseResult {
     let summary = definition;
     let body = cell('body');
     if (!body && definition) ({ summary, body } = splitDefinition(definition));
-    const flags: Partial<Record<'ambiguous' | 'needsContext', boolean | string>> = {};
+    const flags: Partial<Record<'ambiguous' | 'needsContext', boolean | string | string[]>> = {};
     const badFlag = FLAG_COLUMNS.find(([column, field, word]) => {
       const text = cell(column);
-      const value = word !== undefined && text.trim().toLowerCase() === word ? word : readFlag(text);
+      let value: boolean | string | string[] | null | undefined = word !== undefined && text.trim().toLowerCase() === word ? word : readFlag(text);
+      if (value === null && field === 'needsContext') value = formsOfRow(text, cell('aliases'), cell('abbreviations')) ?? null;
       if (value !== undefined && value !== null) flags[field] = value;
       return value === null;
     });
     if (badFlag) {
-      const [column, , word] = badFlag;
-      problems.push({ where, term: name, message: `${column} must be yes or no${word ? ` or ${word}` : ''}, not ${shown(cell(column))}` });
+      const [column, field, word] = badFlag;
+      const forms = field === 'needsContext' ? ", or some of the term's aliases and abbreviations" : '';
+      problems.push({ where, term: name, message: `${column} must be yes or no${word ? ` or ${word}` : ''}${forms}, not ${shown(cell(column))}` });
       continue;
     }
     const candidate = {
@@ -200,4 +203,11 @@ export function parseCsv(text: string, source: ImportSource): ParseResult {
     }
   }
   return finish('csv', [...sets.values()], drafts, problems, notes);
+}
+
+/** A needs_context cell that lists some of the row's aliases and abbreviations: those forms, or undefined if it names any other. */
+function formsOfRow(cell: string, aliases: string, abbreviations: string): string[] | undefined {
+  const listed = listOf(cell);
+  const forms = new Set([...listOf(aliases), ...listOf(abbreviations)]);
+  return listed.length > 0 && listed.every((form) => forms.has(form)) ? listed : undefined;
 }

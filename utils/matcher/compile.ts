@@ -17,6 +17,8 @@ export interface TrieNode {
   c?: Record<string, TrieNode>;
   /** Id of the term a match ending here belongs to, or `PLAIN_PHRASE`. */
   t?: string;
+  /** 1: the form ending here is one its term lists in `needsContext`, so a match of it waits for context. */
+  w?: 1;
 }
 
 /**
@@ -95,7 +97,7 @@ export function formKeys(text: string, caseSensitive: boolean): string[] | null 
   return keys;
 }
 
-function insert(root: TrieNode, keys: string[], termId: string): boolean {
+function insert(root: TrieNode, keys: string[], termId: string, waits = false): boolean {
   let node = root;
   for (const key of keys) {
     node.c ??= {};
@@ -108,7 +110,13 @@ function insert(root: TrieNode, keys: string[], termId: string): boolean {
   }
   if (node.t !== undefined) return false; // first term to claim a form keeps it
   node.t = termId;
+  if (waits) node.w = 1;
   return true;
+}
+
+/** Whether `form` is one of the forms its term lists in `needsContext` (the only ones of its forms that wait for context). */
+export function isListedToWait(term: Pick<Term, 'needsContext'>, form: SurfaceForm): boolean {
+  return Array.isArray(term.needsContext) && term.needsContext.includes(form.text);
 }
 
 /**
@@ -150,7 +158,7 @@ export function compileMatcher(terms: readonly Term[], options: CompileOptions =
       const keys = formKeys(form.text, form.caseSensitive);
       if (!keys) continue;
       if (!options.includeAmbiguous && isEverydayForm(term, form, keys)) continue;
-      if (insert(form.caseSensitive ? matcher.cs : matcher.ci, keys, term.id)) {
+      if (insert(form.caseSensitive ? matcher.cs : matcher.ci, keys, term.id, isListedToWait(term, form))) {
         matcher.formCount++;
         added = true;
       }

@@ -16,6 +16,8 @@ export interface TermMatch {
   end: number;
   /** Matched as one of the term's abbreviations (case-sensitive), not a name or alias. */
   abbreviation: boolean;
+  /** Matched by a form its term lists in `needsContext`: this hit waits for context, the term's other names do not. */
+  listed?: true;
   /**
    * An abbreviation the text spells out as something else ("the Paycheck
    * Protection Program (PPP)"): not this term here, nor anywhere on its page
@@ -43,13 +45,13 @@ function firstWordFilterOf(matcher: CompiledMatcher): FirstWordFilter {
   return filter;
 }
 
-/** The term a match ending on `token` under `parent` names, trying plural and possessive bases. */
-function terminalAt(parent: TrieNode, token: string, exact: TrieNode | undefined): string | undefined {
-  if (exact?.t !== undefined) return exact.t;
+/** The node of the term a match ending on `token` under `parent` names, trying plural and possessive bases. */
+function terminalAt(parent: TrieNode, token: string, exact: TrieNode | undefined): TrieNode | undefined {
+  if (exact?.t !== undefined) return exact;
   if (parent.c === undefined) return undefined;
   for (const base of inflectionBases(token)) {
-    const t = child(parent, base)?.t;
-    if (t !== undefined) return t;
+    const node = child(parent, base);
+    if (node?.t !== undefined) return node;
   }
   return undefined;
 }
@@ -58,6 +60,8 @@ interface Walk {
   termId: string;
   /** Offset after the last character of the match. */
   end: number;
+  /** The form is one its term lists in `needsContext`. */
+  listed: boolean;
 }
 
 /**
@@ -79,8 +83,8 @@ function walk(root: TrieNode, text: string, keyText: string, start: number, end:
     }
     const token = keyText.slice(span.start, span.end);
     const exact = child(parent, token);
-    const termId = terminalAt(parent, token, exact);
-    if (termId !== undefined && (!phrasesOnly || termId === PLAIN_PHRASE)) best = { termId, end: span.end };
+    const node = terminalAt(parent, token, exact);
+    if (node && (!phrasesOnly || node.t === PLAIN_PHRASE)) best = { termId: node.t!, end: span.end, listed: node.w === 1 };
     if (!exact?.c) break;
     parent = exact;
   }
@@ -144,7 +148,7 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
       !runsIntoPlainPhrase(ciRoot, text, perToken ? undefined : lower, start, best.end)
     ) {
       const end = closingBracketAfter(text, start, best.end);
-      matches.push({ termId: best.termId, start, end, abbreviation });
+      matches.push(best.listed ? { termId: best.termId, start, end, abbreviation, listed: true } : { termId: best.termId, start, end, abbreviation });
       next = end;
       hasAbbreviation ||= abbreviation;
     }
@@ -339,5 +343,5 @@ function walkLowered(root: TrieNode, text: string, start: number, phrasesOnly = 
     originalEnd.set(lowered.length, ends[i]);
   }
   const found = walk(root, lowered, lowered, firstStart, firstEnd, phrasesOnly);
-  return found && { termId: found.termId, end: originalEnd.get(found.end)! };
+  return found && { ...found, end: originalEnd.get(found.end)! };
 }
