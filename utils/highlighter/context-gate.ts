@@ -44,8 +44,8 @@ export interface ContextRules {
   listedOnly: string[];
   /** For each other term sharing a set with one that needs context: those sets. */
   confirms: Record<string, string[]>;
-  /** For each term of `needs` whose sets are in fields: the sets of each such field. */
-  fields: Record<string, string[][]>;
+  /** The fields whose sets hold a term of `needs`, each once: a term's fields are found through its sets. */
+  fields: string[][];
 }
 
 /** What the gate needs to know of a hit. */
@@ -62,7 +62,6 @@ export function contextRules(terms: readonly Term[], setFields: readonly SetFiel
   const needs: Record<string, string[]> = {};
   const abbreviationsOnly: string[] = [];
   const listedOnly: string[] = [];
-  const fields: Record<string, string[][]> = {};
   const gatedSets = new Set<string>();
   for (const term of terms) {
     if (!term.needsContext) continue;
@@ -70,12 +69,11 @@ export function contextRules(terms: readonly Term[], setFields: readonly SetFiel
     if (term.needsContext === NEEDS_CONTEXT_ABBREVIATIONS) abbreviationsOnly.push(term.id);
     else if (Array.isArray(term.needsContext)) listedOnly.push(term.id);
     term.sets.forEach((s) => gatedSets.add(s));
-    const own = setFields.filter((field) => term.sets.some((s) => field.includes(s)));
-    if (own.length > 0) fields[term.id] = own.map((field) => [...field]);
   }
   if (gatedSets.size === 0) return undefined;
+  const fields = setFields.filter((field) => field.some((s) => gatedSets.has(s))).map((field) => [...field]);
   // A field's sets all vouch for its terms, even a set with no term that needs context.
-  for (const field of Object.values(fields).flat()) field.forEach((s) => gatedSets.add(s));
+  for (const field of fields) field.forEach((s) => gatedSets.add(s));
   const confirms: Record<string, string[]> = {};
   for (const term of terms) {
     // One ambiguous name does not vouch for another; a spelled-out name does (see `ContextGate.saw`).
@@ -89,7 +87,7 @@ export function contextRules(terms: readonly Term[], setFields: readonly SetFiel
 const NONE: ReadonlySet<string> = new Set();
 
 /** A term's entry in a rule table (own keys only: a term id may be "constructor"). */
-function setsOf<T>(table: Record<string, T>, termId: string): T | undefined {
+function setsOf(table: Record<string, string[]>, termId: string): string[] | undefined {
   return Object.hasOwn(table, termId) ? table[termId] : undefined;
 }
 
@@ -109,10 +107,15 @@ export class ContextGate {
   private readonly spelledOutAsOther = new Set<string>();
   private readonly abbreviationsOnly: ReadonlySet<string>;
   private readonly listedOnly: ReadonlySet<string>;
+  /** For each set in a field: the fields it is in. */
+  private readonly fieldsOfSet = new Map<string, string[][]>();
 
   constructor(private readonly rules: ContextRules | undefined) {
     this.abbreviationsOnly = new Set(rules?.abbreviationsOnly);
     this.listedOnly = new Set(rules?.listedOnly);
+    for (const field of rules?.fields ?? []) {
+      for (const set of field) this.fieldsOfSet.set(set, [...(this.fieldsOfSet.get(set) ?? []), field]);
+    }
   }
 
   /** Whether this hit is one that must wait for its term's context. */
@@ -141,10 +144,12 @@ export class ContextGate {
     // A spelled-out name of the term itself does not vouch for its own abbreviation.
     const others = (terms: ReadonlySet<string>) => terms.size - (terms.has(termId) ? 1 : 0);
     if (sets.some((set) => others(this.seen.get(set) ?? NONE) >= CONFIRMING_TERMS)) return true;
-    return (setsOf(this.rules!.fields, termId) ?? []).some((field) => {
-      const terms = new Set(field.flatMap((set) => [...(this.seen.get(set) ?? NONE)]));
-      return others(terms) >= FIELD_CONFIRMING_TERMS;
-    });
+    return sets.some((set) =>
+      (this.fieldsOfSet.get(set) ?? []).some((field) => {
+        const terms = new Set(field.flatMap((s) => [...(this.seen.get(s) ?? NONE)]));
+        return others(terms) >= FIELD_CONFIRMING_TERMS;
+      }),
+    );
   }
 
   /**
