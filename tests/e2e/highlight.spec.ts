@@ -143,7 +143,7 @@ test.describe('plain phrases (names, set phrases)', () => {
   test('keep their words plain: no term inside one or running into one, the terms themselves still lit', async ({ context, server }) => {
     const page = await openHighlighted(context, server.url('/pages/plain-phrases.html'));
     // "Put Wall Street", "Dow Chemical", "Dow Inc." are names and "grade inflation" a set phrase;
-    // the options desk's put wall, the index and consumer-price inflation are terms.
+    // the options desk's put wall, the index (a bare Dow, beside other indices) and consumer-price inflation are terms.
     await expect(page.locator('#headline mark, #company mark, #campus mark')).toHaveCount(0);
     await expect(page.locator('#prices mark.termlight[data-term-id="inflation"]')).toHaveText('inflation');
     await expect(page.locator('#desk mark.termlight[data-term-id="put-wall"]')).toHaveText('put wall');
