@@ -175,18 +175,41 @@ function isAfterNumber(text: string, start: number): boolean {
  */
 function withUnitsAgainstNumbers(text: string, matcher: CompiledMatcher, matches: TermMatch[]): TermMatch[] {
   let found: TermMatch[] | undefined;
-  for (const unit in matcher.units) {
-    for (let at = text.indexOf(unit); at !== -1; at = text.indexOf(unit, at + unit.length)) {
+  const { units } = matcher;
+  for (const stem of unitStemsOf(matcher)) {
+    for (let at = text.indexOf(stem); at !== -1; at = text.indexOf(stem, at + stem.length)) {
+      if (at === 0 || !isDigit(text.charCodeAt(at - 1))) continue;
+      const unit = longestUnitAt(units, text, at);
       const end = at + unit.length;
-      if (at === 0 || !isDigit(text.charCodeAt(at - 1)) || (end < text.length && isWordChar(text, end))) continue;
+      if (end < text.length && isWordChar(text, end)) continue;
       let start = at - 1;
       while (start > 0 && (isDigit(text.charCodeAt(start - 1)) || (isDecimalMark(text.charCodeAt(start - 1)) && start > 1 && isDigit(text.charCodeAt(start - 2))))) start--;
       if (start > 0 && isWordChar(text, start - 1)) continue; // "B2bp", "x25bp": part of another word
-      (found ??= []).push({ termId: matcher.units[unit], start, end, abbreviation: false });
+      (found ??= []).push({ termId: units[unit], start, end, abbreviation: false });
     }
   }
   if (!found) return matches;
   return [...matches, ...found].sort((a, b) => a.start - b.start);
+}
+
+const unitStems = new WeakMap<CompiledMatcher, string[]>();
+
+/** The units no other unit starts ("bp", not "bps"): "bps" is found where "bp" is, so one search each. */
+function unitStemsOf(matcher: CompiledMatcher): string[] {
+  let stems = unitStems.get(matcher);
+  if (!stems) {
+    const all = Object.keys(matcher.units);
+    stems = all.filter((unit) => !all.some((other) => other !== unit && unit.startsWith(other)));
+    unitStems.set(matcher, stems);
+  }
+  return stems;
+}
+
+/** The longest unit written at `at` (one is known to be there). */
+function longestUnitAt(units: Record<string, string>, text: string, at: number): string {
+  let longest = '';
+  for (const unit in units) if (unit.length > longest.length && text.startsWith(unit, at)) longest = unit;
+  return longest;
 }
 
 /**
