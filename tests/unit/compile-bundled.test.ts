@@ -71,6 +71,11 @@ describe('compiling the bundled glossary', () => {
     expect(problems).toEqual(['a.json: term "gamma", field "related[0]": "gamma" is related to unknown term "vanna"']);
   });
 
+  it('fails on a form listed as waiting for context that is none of the term\'s aliases and abbreviations', () => {
+    const problems = problemsOf([file('a.json', [term('dow-jones', { aliases: ['Dow'], needsContext: ['Dow', 'Dow Inc'] })])]);
+    expect(problems).toEqual(['a.json: term "dow-jones", field "needsContext[1]": "dow-jones" lists "Dow Inc" as waiting for context, but it is none of its aliases or abbreviations']);
+  });
+
   it('fails on a summary that only repeats the name', () => {
     const problems = problemsOf([file('a.json', [term('theta', { term: 'Theta', summary: 'Theta.' })])]);
     expect(problems.join('\n')).toContain('summary of "theta" only repeats its name');

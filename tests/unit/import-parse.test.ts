@@ -153,6 +153,23 @@ describe('parsing CSV', () => {
     ]);
   });
 
+  it('refuses, in JSON too, a term whose needsContext lists a form it does not have, and says which', () => {
+    const doc = {
+      format: 'termlight-glossary',
+      version: 1,
+      sets: [{ id: 'desk', title: 'Desk', description: '', origin: 'imported' }],
+      terms: [
+        { id: 'widget-index', term: 'Widget Index', aliases: ['Widget'], summary: 'An index.', sets: ['desk'], needsContext: ['Widget'] },
+        { id: 'gadget-index', term: 'Gadget Index', aliases: ['Gadget'], summary: 'An index.', sets: ['desk'], needsContext: ['Gizmo'] },
+      ],
+    };
+    const result = parseGlossaryDocument(JSON.stringify(doc), { name: 'desk.json', origin: 'imported' });
+    expect(result.terms.map((t) => [t.term, t.needsContext])).toEqual([['Widget Index', ['Widget']]]);
+    expect(result.problems).toEqual([
+      { where: 'terms[1].needsContext', term: 'Gadget Index', message: 'lists “Gizmo” as waiting for context, but it is none of the term\'s aliases or abbreviations' },
+    ]);
+  });
+
   it('merges a term listed once per set into one term in both sets', () => {
     const text = 'term,definition,set\nWidget Spread,A gap.,One\nWidget Spread,A gap.,Two\n';
     const result = parseGlossaryDocument(text, { name: 'x.csv', origin: 'imported' });

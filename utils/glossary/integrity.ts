@@ -1,6 +1,7 @@
 /**
  * Cross-term checks a schema cannot express: unique ids, unique surface forms,
- * related ids that point somewhere, sets that exist. Used by the build (bundled
+ * related ids that point somewhere, sets that exist, forms listed in
+ * `needsContext` that are the term's own. Used by the build (bundled
  * glossary) and by imports and feeds before anything is written.
  */
 import { normalizeForm, surfaceFormsOf } from './surface-forms';
@@ -73,6 +74,17 @@ export function checkIntegrity(
         });
       }
     });
+    if (Array.isArray(term.needsContext)) {
+      const forms = new Set([...term.aliases, ...term.abbreviations]);
+      term.needsContext.forEach((form, j) => {
+        if (!forms.has(form)) {
+          problems.push({
+            path: `terms[${i}].needsContext[${j}]`,
+            message: `"${term.id}" lists "${form}" as waiting for context, but it is none of its aliases or abbreviations`,
+          });
+        }
+      });
+    }
     if (normalizeForm(term.summary).replace(/\.$/, '') === normalizeForm(term.term)) {
       problems.push({ path: `terms[${i}].summary`, message: `summary of "${term.id}" only repeats its name` });
     }

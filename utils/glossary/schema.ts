@@ -111,8 +111,8 @@ export const TermSchema = v.strictObject({
    * only its abbreviations need that (DOGE, RSI, ECB), its spelled-out names
    * (Dogecoin, Relative Strength Index) light up anywhere. A list of some of
    * its aliases and abbreviations: only those need it ("Dow", "halving"), its
-   * other names light up anywhere; a listed form that is not one of the
-   * term's does nothing.
+   * other names light up anywhere (imports, feeds and the build refuse a
+   * listed form that is none of its aliases and abbreviations).
    */
   needsContext: v.optional(
     v.union([

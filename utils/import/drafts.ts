@@ -33,8 +33,14 @@ export function checkTerm(
   name?: string,
 ): { ok: true; term: Term } | { ok: false; problems: ImportProblem[] } {
   const result = validate(TermSchema, candidate);
-  if (result.ok) return { ok: true, term: result.value };
   const termName = typeof name === 'string' && name.trim() ? name.trim() : undefined;
+  if (result.ok) {
+    const stray = strayWaitingForm(result.value);
+    if (stray === undefined) return { ok: true, term: result.value };
+    const label = naming.labels?.needsContext ?? 'needsContext';
+    const message = `lists “${stray}” as waiting for context, but it is none of the term's aliases or abbreviations`;
+    return { ok: false, problems: [naming.style === 'path' ? { where: `${where}.${label}`, message, term: termName } : { where, message: `${label} ${message}`, term: termName }] };
+  }
   const problems = result.problems.map((p): ImportProblem => {
     if (p.path === '(root)') return { where, message: p.message, term: termName };
     const field = p.path.split(/[.[]/)[0] ?? p.path;
@@ -46,6 +52,12 @@ export function checkTerm(
     return { where, message: `${shown} ${p.message}`, term: termName };
   });
   return { ok: false, problems };
+}
+
+/** A form `needsContext` lists that is none of the term's aliases and abbreviations, if any. */
+function strayWaitingForm(term: Term): string | undefined {
+  if (!Array.isArray(term.needsContext)) return undefined;
+  return term.needsContext.find((form) => !term.aliases.includes(form) && !term.abbreviations.includes(form));
 }
 
 function clip(text: string, max: number): string {

@@ -96,6 +96,7 @@ export function parseCsv(text: string, source: ImportSource): ParseResult {
     related: 'related',
     sets: 'set',
     id: 'id',
+    needsContext: 'needs_context',
   };
 
   const dataRows = rows.length - 1;
