@@ -7,7 +7,7 @@
  * empty, results as soon as it is not) and the entry view, a stack so
  * related terms can be followed and Escape steps back.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { optionId } from '../search/ResultList';
 import { SearchResultsPanel } from '../search/SearchResultsPanel';
 import { SearchBox } from '../search/SearchBox';
@@ -61,11 +61,19 @@ export function PopupApp() {
   // Opened over selected words: search for them, selected in the box so typing replaces them.
   // Not when the user has typed already (the page answers after a moment).
   // (This runs when the selection arrives, with the query of that render.)
+  const selectOnceShown = useRef(false);
   useEffect(() => {
     if (!selection || query !== '') return;
+    selectOnceShown.current = true;
     setQuery(selection);
-    requestAnimationFrame(() => input.current?.select());
   }, [selection]);
+  // Selected in the same task as the box shows the words: selecting a frame later (as before)
+  // let a key typed in between land after them, and the late selection then swallowed it.
+  useLayoutEffect(() => {
+    if (!selectOnceShown.current) return;
+    selectOnceShown.current = false;
+    if (input.current?.value === query) input.current.select();
+  }, [query]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = settings?.theme ?? 'system';
