@@ -123,6 +123,16 @@ describe('fields: sets a page is often about together', () => {
     expect(gate.allows(named('funding-fee'))).toBe(true);
   });
 
+  it('do not vouch for a form a term lists as waiting: only its own sets do', () => {
+    const listed = [...fieldTerms, t('opex', ['perps'], ['OpEx'])];
+    const gate = new ContextGate(contextRules(listed, fields));
+    for (const id of ['bitcoin', 'tether', 'margin', 'liquidation']) gate.saw(named(id));
+    expect(gate.allows({ termId: 'opex', abbreviation: true, listed: true })).toBe(false);
+    gate.saw(named('funding-rate'));
+    gate.saw(named('funding-fee')); // in doubt itself: says nothing
+    expect(gate.allows({ termId: 'opex', abbreviation: true, listed: true })).toBe(false);
+  });
+
   it('outside the field, any number of terms says nothing', () => {
     const gate = new ContextGate(contextRules(fieldTerms, fields));
     for (const id of ['earnings', 'dividend', 'revenue', 'buyback', 'bitcoin']) gate.saw(named(id));

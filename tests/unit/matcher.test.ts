@@ -345,16 +345,14 @@ describe('the bundled glossary', () => {
     expect(hits.map((h) => h.termId)).toEqual(['linear-contract', 'inverse-contract']);
   });
 
-  it('finds basis points written against a number, as rates desks write them, and needs no context for them there', () => {
+  it('finds basis points written against a number, as rates desks write them, as an abbreviation (base pairs are bp too)', () => {
     const hits = (text: string) => findTerms(text, bundled).map((h) => [h.termId, text.slice(h.start, h.end), h.abbreviation]);
     expect(hits('Yields rose 25bp; the deal priced at +128bp and tailed by 1.8bp.')).toEqual([
-      ['basis-point', '25bp', false],
-      ['basis-point', '128bp', false],
-      ['basis-point', '1.8bp', false],
+      ['basis-point', '25bp', true],
+      ['basis-point', '128bp', true],
+      ['basis-point', '1.8bp', true],
     ]);
-    // Spaced after a number, the unit is not in doubt either; alone, it is an abbreviation that waits for context.
-    expect(hits('up 10 bps')).toEqual([['basis-point', 'bps', false]]);
-    expect(hits('in bps terms')).toEqual([['basis-point', 'bps', true]]);
+    expect(hits('up 10 bps')).toEqual([['basis-point', 'bps', true]]);
     // Inside another word, or the oil company, it is not the unit.
     expect(hits('B2bp and x25bp; BP shares')).toEqual([]);
   });

@@ -144,6 +144,8 @@ export class ContextGate {
     // A spelled-out name of the term itself does not vouch for its own abbreviation.
     const others = (terms: ReadonlySet<string>) => terms.size - (terms.has(termId) ? 1 : 0);
     if (sets.some((set) => others(this.seen.get(set) ?? NONE) >= CONFIRMING_TERMS)) return true;
+    // Forms a term lists are its most doubtful ones ("OpEx", "Sharpe"): only its own sets vouch for them.
+    if (this.listedOnly.has(termId)) return false;
     return sets.some((set) =>
       (this.fieldsOfSet.get(set) ?? []).some((field) => {
         const terms = new Set(field.flatMap((s) => [...(this.seen.get(s) ?? NONE)]));

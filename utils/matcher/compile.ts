@@ -73,10 +73,9 @@ export interface CompileOptions {
 }
 
 /**
- * Abbreviations that are units, written after a number: "25bp", "+28bp",
- * "10 bps". After a number such a form can only be the unit, so it is found
- * even against the number, where it is no word of its own, and needs no
- * context; elsewhere it is an abbreviation like any other.
+ * Abbreviations that are units, written against a number: "25bp", "+28bp".
+ * Such a form is found there too, where the tokenizer sees no word of its
+ * own, and is an abbreviation like any other (base pairs are "bp" as well).
  */
 export const NUMBER_UNITS: readonly string[] = ['bp', 'bps'];
 

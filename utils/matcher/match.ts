@@ -133,8 +133,7 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
       const cs = walk(csRoot, text, keyText, start, end);
       if (cs && (!best || cs.end > best.end) && !isRegnalNumber(text, start, end)) {
         best = cs;
-        // "10 bps": after a number, a unit is not in doubt.
-        abbreviation = !(isUnit(matcher, text, start, cs.end) && isAfterNumber(text, start));
+        abbreviation = true;
       }
     }
     if (!best) continue;
@@ -157,16 +156,6 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
   return withUnitsAgainstNumbers(text, matcher, matches);
 }
 
-function isUnit(matcher: CompiledMatcher, text: string, start: number, end: number): boolean {
-  return Object.hasOwn(matcher.units, text.slice(start, end));
-}
-
-/** Whether a number and at most one space come right before `start` ("10 bps", "10bps"). */
-function isAfterNumber(text: string, start: number): boolean {
-  const before = start > 0 && isSpace(text.charCodeAt(start - 1)) ? start - 1 : start;
-  return before > 0 && isDigit(text.charCodeAt(before - 1));
-}
-
 /**
  * Adds to `matches` the units written against a number ("25bp", "+28bp",
  * "SOFR+128bp", "1.8bp"), each with its number: one word to the tokenizer,
@@ -185,7 +174,8 @@ function withUnitsAgainstNumbers(text: string, matcher: CompiledMatcher, matches
       let start = at - 1;
       while (start > 0 && (isDigit(text.charCodeAt(start - 1)) || (isDecimalMark(text.charCodeAt(start - 1)) && start > 1 && isDigit(text.charCodeAt(start - 2))))) start--;
       if (start > 0 && isWordChar(text, start - 1)) continue; // "B2bp", "x25bp": part of another word
-      (found ??= []).push({ termId: units[unit], start, end, abbreviation: false });
+      // Still an abbreviation: "160bp" is also a DNA fragment's base pairs, so it waits for context like "bps".
+      (found ??= []).push({ termId: units[unit], start, end, abbreviation: true });
     }
   }
   if (!found) return matches;
