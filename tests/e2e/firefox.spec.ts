@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { expect, ROOT, test } from './fixtures';
 
@@ -43,11 +44,12 @@ async function extensionTab(browser: Browser, known: Page[]): Promise<Page> {
   while (Date.now() < deadline) {
     for (const page of await browser.pages()) {
       if (known.includes(page)) continue;
-      // The target's URL is not kept up to date for extension pages: ask the page.
-      const href = await page.evaluate(() => location.href).catch(() => '');
+      // The target's URL is not kept up to date for extension pages: ask the page, but not for long:
+      // a tab still being created can leave the call unanswered, which once used up the whole wait.
+      const href = await Promise.race([page.evaluate(() => location.href), delay(2000).then(() => '')]).catch(() => '');
       if (href.startsWith('moz-extension://')) return page;
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await delay(200);
   }
   throw new Error('no extension page opened');
 }
