@@ -4,6 +4,7 @@
  * `needsContext` that are the term's own. Used by the build (bundled
  * glossary) and by imports and feeds before anything is written.
  */
+import { isOwnForm } from './needs-context';
 import { normalizeForm, surfaceFormsOf } from './surface-forms';
 import type { Term, TermSet, ValidationProblem } from './schema';
 
@@ -75,9 +76,8 @@ export function checkIntegrity(
       }
     });
     if (Array.isArray(term.needsContext)) {
-      const forms = new Set([...term.aliases, ...term.abbreviations]);
       term.needsContext.forEach((form, j) => {
-        if (!forms.has(form)) {
+        if (!isOwnForm(term, form)) {
           problems.push({
             path: `terms[${i}].needsContext[${j}]`,
             message: `"${term.id}" lists "${form}" as waiting for context, but it is none of its aliases or abbreviations`,

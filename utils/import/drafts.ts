@@ -4,6 +4,7 @@
  * hides the others), then the checks across the document (duplicate ids and
  * names, self-references), then the result with every problem kept.
  */
+import { isOwnForm } from '../glossary/needs-context';
 import { normalizeForm, surfaceFormsOf } from '../glossary/surface-forms';
 import { TermSchema, validate, type Term, type TermSet } from '../glossary/schema';
 import { MAX_IMPORT_TERMS, tooManyTermsMessage } from './limits';
@@ -57,7 +58,7 @@ export function checkTerm(
 /** A form `needsContext` lists that is none of the term's aliases and abbreviations, if any. */
 function strayWaitingForm(term: Term): string | undefined {
   if (!Array.isArray(term.needsContext)) return undefined;
-  return term.needsContext.find((form) => !term.aliases.includes(form) && !term.abbreviations.includes(form));
+  return term.needsContext.find((form) => !isOwnForm(term, form));
 }
 
 function clip(text: string, max: number): string {
