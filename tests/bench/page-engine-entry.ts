@@ -18,6 +18,13 @@ export interface BenchEngine {
   context: ContextRules | undefined;
 }
 
+/**
+ * The engine as a page receives it: JSON text, as an extension message
+ * carries it. Each page parses it before it can match a word, so Termlight's
+ * figures include that parse.
+ */
+const parse = (payload: string) => JSON.parse(payload) as BenchEngine;
+
 function floor(): { ms: number; chars: number } {
   const start = performance.now();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -26,10 +33,13 @@ function floor(): { ms: number; chars: number } {
   return { ms: performance.now() - start, chars };
 }
 
-async function termlight({ matcher, context }: BenchEngine, mode: 'first' | 'all') {
+async function termlight(payload: string, mode: 'first' | 'all') {
+  const parseStart = performance.now();
+  const { matcher, context } = parse(payload);
+  const parseMs = performance.now() - parseStart;
   const highlighter = new PageHighlighter(document, { matcher, context, mode, focusable: false, workBudgetMs: Infinity });
   const stats = await highlighter.scan();
-  return { ...stats, distinctTerms: highlighter.found.size, terms: [...highlighter.found.keys()] };
+  return { ...stats, workMs: parseMs + stats.workMs, parseMs, distinctTerms: highlighter.found.size, terms: [...highlighter.found.keys()] };
 }
 
 /**
@@ -38,7 +48,8 @@ async function termlight({ matcher, context }: BenchEngine, mode: 'first' | 'all
  * (untimed), in one call with the smallest context mark.js accepts. No
  * engine that wraps with mark.js can spend less on the page.
  */
-function wrapOnly({ matcher }: BenchEngine, termIds: readonly string[]): { ms: number; marks: number } {
+function wrapOnly(payload: string, termIds: readonly string[]): { ms: number; marks: number } {
+  const { matcher } = parse(payload);
   const highlighted = new Set(termIds);
   const collector = new RunCollector();
   const seen = new Set<string>();
@@ -62,7 +73,7 @@ function wrapOnly({ matcher }: BenchEngine, termIds: readonly string[]): { ms: n
  * contestants get a JIT-compiled second and later run on the same DOM.
  * Returns the median of `rounds` runs of each.
  */
-async function warm(engine: BenchEngine, rounds: number) {
+async function warm(payload: string, rounds: number) {
   const pristine = document.body.cloneNode(true) as HTMLElement;
   // The bench's browser exposes gc(): each timed run starts with the
   // earlier rounds' detached copies collected, so neither contestant pays
@@ -80,10 +91,10 @@ async function warm(engine: BenchEngine, rounds: number) {
     fresh();
     floors.push(floor().ms);
     fresh();
-    const run = await termlight(engine, 'first');
+    const run = await termlight(payload, 'first');
     works.push(run.workMs);
     fresh();
-    wraps.push(wrapOnly(engine, run.terms).ms);
+    wraps.push(wrapOnly(payload, run.terms).ms);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return { floor: median(floors), termlight: median(works), wrapOnly: median(wraps) };
@@ -105,7 +116,8 @@ function markjs(forms: string[]): { ms: number; marks: number } {
 }
 
 /** Starts Termlight on the page and keeps watching it, as the content script does. */
-async function watch({ matcher, context }: BenchEngine) {
+async function watch(payload: string) {
+  const { matcher, context } = parse(payload);
   const highlighter = new PageHighlighter(document, { matcher, context, mode: 'first', focusable: false, workBudgetMs: Infinity });
   const watcher = new MutationWatcher(document.body, {
     onChanged: (roots) => roots.forEach((r) => void highlighter.scan(r)),
@@ -131,7 +143,8 @@ export type BenchApi = typeof api;
 /** What the benchmark driver finds on the page's global object. */
 export interface BenchGlobal {
   termlightBench: BenchApi;
-  benchEngine: BenchEngine;
+  /** The engine as JSON text (`BenchEngine`), as a message brings it. */
+  benchEngine: string;
   longestTask: number;
 }
 Object.assign(globalThis, { termlightBench: api });

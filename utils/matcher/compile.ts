@@ -1,28 +1,19 @@
 /**
  * Compiles the glossary's surface forms into two word tries (one
  * case-insensitive for names and aliases, one case-sensitive for
- * abbreviations). The result is plain JSON data, so the background builds
- * it once per glossary change and sends it to every tab in a message, and a page load never rebuilds it.
+ * abbreviations). The result is plain JSON data, the tries packed into flat
+ * arrays (packed-trie.ts), so the background builds it once per glossary
+ * change and sends it to every tab in a message, and a page load never
+ * rebuilds it.
  */
 import type { Term } from '../glossary/schema';
 import { surfaceFormsOf, type SurfaceForm } from '../glossary/surface-forms';
 import { acronymLetters, initialsSpell, wordsKey, wordsOf } from './definitions';
+import { newTrieBuilder, nodeAt, NO_END, packTrie, PHRASE_END, termEnd, termIndexOf, type PackedTrie, type TrieBuilder } from './packed-trie';
 import { firstWordSlot, gapKey, normalizeToken, tokenize, type FirstWordSlots } from './tokens';
 
-export interface TrieNode {
-  /**
-   * Children: alternately keyed by a token and by a gap key. A plain object,
-   * not a Map, because extension messages travel as JSON; read it with `child`.
-   */
-  c?: Record<string, TrieNode>;
-  /** Id of the term a match ending here belongs to, or `PLAIN_PHRASE`. */
-  t?: string;
-  /** 1: the form ending here is one its term lists in `needsContext`, so a match of it waits for context. */
-  w?: 1;
-}
-
 /**
- * What a trie holds at the end of a plain phrase instead of a term id: a
+ * What a walk reports at the end of a plain phrase instead of a term id: a
  * name such as "Dow Chemical" or "Wall Street", or a set phrase such as
  * "grade inflation", is matched like a term so that the words inside it are
  * not taken for one ("Dow", "Put Wall", "inflation"), and is then left
@@ -30,17 +21,13 @@ export interface TrieNode {
  */
 export const PLAIN_PHRASE = '';
 
-/** A child node, ignoring inherited keys ("constructor" is a word, not a child). */
-export function child(node: TrieNode, key: string): TrieNode | undefined {
-  const children = node.c;
-  return children !== undefined && Object.hasOwn(children, key) ? children[key] : undefined;
-}
-
 export interface CompiledMatcher {
   /** Names and aliases, keyed by lowercase tokens. */
-  ci: TrieNode;
+  ci: PackedTrie;
   /** Abbreviations, keyed by tokens as written. */
-  cs: TrieNode;
+  cs: PackedTrie;
+  /** The ids of the terms the tries' ends name, by the index each end carries (`termEnd`). */
+  termIds: string[];
   /** Filter slots of every first word of each trie (`FirstWordFilter`): what a page's words are screened against. */
   firstWords: FirstWordSlots;
   /**
@@ -96,20 +83,11 @@ export function formKeys(text: string, caseSensitive: boolean): string[] | null 
   return keys;
 }
 
-function insert(root: TrieNode, keys: string[], termId: string, waits = false): boolean {
-  let node = root;
-  for (const key of keys) {
-    node.c ??= {};
-    let next = child(node, key);
-    if (!next) {
-      next = {};
-      node.c[key] = next;
-    }
-    node = next;
-  }
-  if (node.t !== undefined) return false; // first term to claim a form keeps it
-  node.t = termId;
-  if (waits) node.w = 1;
+/** Puts `end` at the node of `keys`, unless a term or phrase already ends there: the first to claim a form keeps it. */
+function insert(root: TrieBuilder, keys: readonly string[], end: number): boolean {
+  const node = nodeAt(root, keys);
+  if (node.end !== NO_END) return false;
+  node.end = end;
   return true;
 }
 
@@ -150,32 +128,46 @@ function spellingsOf(term: Term): string[] {
 }
 
 export function compileMatcher(terms: readonly Term[], options: CompileOptions = {}): CompiledMatcher {
-  const matcher: CompiledMatcher = { ci: {}, cs: {}, firstWords: { ci: [], cs: [] }, spelledOut: {}, units: {}, termCount: 0, formCount: 0 };
+  const ci = newTrieBuilder();
+  const cs = newTrieBuilder();
+  const termIds: string[] = [];
+  const spelledOut: Record<string, string[]> = {};
+  let formCount = 0;
   for (const term of terms) {
+    const termIndex = termIds.length;
     let added = false;
     for (const form of surfaceFormsOf(term)) {
       const keys = formKeys(form.text, form.caseSensitive);
       if (!keys) continue;
       if (!options.includeAmbiguous && isEverydayForm(term, form, keys)) continue;
-      if (insert(form.caseSensitive ? matcher.cs : matcher.ci, keys, term.id, isListedToWait(term, form))) {
-        matcher.formCount++;
+      if (insert(form.caseSensitive ? cs : ci, keys, termEnd(termIndex, isListedToWait(term, form)))) {
+        formCount++;
         added = true;
       }
     }
-    if (added) matcher.termCount++;
+    if (added) termIds.push(term.id);
     const spellings = spellingsOf(term);
-    if (spellings.length > 0) matcher.spelledOut[term.id] = spellings;
+    if (spellings.length > 0) spelledOut[term.id] = spellings;
   }
   // After the terms, so that a term keeps any form a phrase is also spelled as.
   for (const phrase of options.plainPhrases ?? []) {
     const keys = formKeys(phrase, false);
-    if (keys) insert(matcher.ci, keys, PLAIN_PHRASE);
+    if (keys) insert(ci, keys, PHRASE_END);
   }
+  const units: Record<string, string> = {};
   for (const unit of NUMBER_UNITS) {
-    const termId = child(matcher.cs, unit)?.t;
-    if (termId) matcher.units[unit] = termId;
+    const end = cs.children?.get(unit)?.end ?? NO_END;
+    if (end !== NO_END && end !== PHRASE_END) units[unit] = termIds[termIndexOf(end)];
   }
-  const slotsOf = (root: TrieNode) => [...new Set(Object.keys(root.c ?? {}).map(firstWordSlot))];
-  matcher.firstWords = { ci: slotsOf(matcher.ci), cs: slotsOf(matcher.cs) };
-  return matcher;
+  const slotsOf = (root: TrieBuilder) => [...new Set([...(root.children?.keys() ?? [])].map(firstWordSlot))];
+  return {
+    ci: packTrie(ci),
+    cs: packTrie(cs),
+    termIds,
+    firstWords: { ci: slotsOf(ci), cs: slotsOf(cs) },
+    spelledOut,
+    units,
+    termCount: termIds.length,
+    formCount,
+  };
 }

@@ -4,8 +4,9 @@
  * overlap; the leftmost-longest one wins ("open interest collapse" over
  * "open interest").
  */
-import { child, PLAIN_PHRASE, type CompiledMatcher, type TrieNode } from './compile';
+import { PLAIN_PHRASE, type CompiledMatcher } from './compile';
 import { markDefinedOtherwise } from './definitions';
+import { endWaits, NO_END, NO_NODE, PHRASE_END, termIndexOf, TrieReader } from './packed-trie';
 import { candidateTokens, FirstWordFilter, IN_ABBREVIATIONS, IN_NAMES, gapKey, inflectionBases, isWordChar, normalizeToken, readToken, tokenize, tokenStartBefore, type TokenSpan } from './tokens';
 
 export interface TermMatch {
@@ -26,34 +27,38 @@ export interface TermMatch {
   definedOtherwise?: boolean;
 }
 
-/**
- * The tries are read as they arrive, plain JSON objects. Looking a sliced
- * word up in an object costs V8 more than a Map would (it internalizes the
- * string first), but the first-word filter lets only about one word in ten
- * reach a lookup, and turning the trie into Maps on every page load cost
- * more than those lookups save: 12% of a fresh page's scan time in an A/B
- * run over the 26 fixture pages, with warm scans unchanged.
- */
-const firstWordFilters = new WeakMap<CompiledMatcher, FirstWordFilter>();
-
-function firstWordFilterOf(matcher: CompiledMatcher): FirstWordFilter {
-  let filter = firstWordFilters.get(matcher);
-  if (!filter) {
-    filter = new FirstWordFilter(matcher.firstWords);
-    firstWordFilters.set(matcher, filter);
-  }
-  return filter;
+/** A compiled matcher as a page reads it: its tries, and the filter its first words make. */
+interface MatcherReader {
+  filter: FirstWordFilter;
+  ci: TrieReader;
+  cs: TrieReader;
+  termIds: readonly string[];
 }
 
-/** The node of the term a match ending on `token` under `parent` names, trying plural and possessive bases. */
-function terminalAt(parent: TrieNode, token: string, exact: TrieNode | undefined): TrieNode | undefined {
-  if (exact?.t !== undefined) return exact;
-  if (parent.c === undefined) return undefined;
-  for (const base of inflectionBases(token)) {
-    const node = child(parent, base);
-    if (node?.t !== undefined) return node;
+/** The root of every trie. */
+const ROOT = 0;
+
+const readers = new WeakMap<CompiledMatcher, MatcherReader>();
+
+/** The reader of `matcher`, made on its first use on a page (a map of each trie's keys, the filter's bit sets). */
+function readerOf(matcher: CompiledMatcher): MatcherReader {
+  let reader = readers.get(matcher);
+  if (!reader) {
+    reader = { filter: new FirstWordFilter(matcher.firstWords), ci: new TrieReader(matcher.ci), cs: new TrieReader(matcher.cs), termIds: matcher.termIds };
+    readers.set(matcher, reader);
   }
-  return undefined;
+  return reader;
+}
+
+/** The node a match ending on `token` under `parent` ends at, trying plural and possessive bases; `NO_NODE` if none. */
+function terminalAt(trie: TrieReader, parent: number, token: string, exact: number): number {
+  if (exact !== NO_NODE && trie.end(exact) !== NO_END) return exact;
+  if (!trie.hasChildren(parent)) return NO_NODE;
+  for (const base of inflectionBases(token)) {
+    const node = trie.child(parent, base);
+    if (node !== NO_NODE && trie.end(node) !== NO_END) return node;
+  }
+  return NO_NODE;
 }
 
 interface Walk {
@@ -65,27 +70,31 @@ interface Walk {
 }
 
 /**
- * The longest term or plain phrase in `root` that starts with the token at
+ * The longest term or plain phrase in `trie` that starts with the token at
  * `start`..`end`; with `phrasesOnly`, the longest plain phrase.
  */
-function walk(root: TrieNode, text: string, keyText: string, start: number, end: number, phrasesOnly = false): Walk | undefined {
+function walk(trie: TrieReader, termIds: readonly string[], text: string, keyText: string, start: number, end: number, phrasesOnly = false): Walk | undefined {
   let best: Walk | undefined;
-  let parent = root;
+  let parent = ROOT;
   const span: TokenSpan = { start, end };
   for (let first = true; ; first = false) {
     if (!first) {
       const previousEnd = span.end;
       if (!readToken(text, previousEnd, span)) break;
       const gap = gapKey(text.slice(previousEnd, span.start));
-      const afterGap = gap === null ? undefined : child(parent, gap);
-      if (!afterGap) break;
+      const afterGap = gap === null ? NO_NODE : trie.child(parent, gap);
+      if (afterGap === NO_NODE) break;
       parent = afterGap;
     }
     const token = keyText.slice(span.start, span.end);
-    const exact = child(parent, token);
-    const node = terminalAt(parent, token, exact);
-    if (node && (!phrasesOnly || node.t === PLAIN_PHRASE)) best = { termId: node.t!, end: span.end, listed: node.w === 1 };
-    if (!exact?.c) break;
+    const exact = trie.child(parent, token);
+    const node = terminalAt(trie, parent, token, exact);
+    if (node !== NO_NODE) {
+      const ending = trie.end(node);
+      if (ending === PHRASE_END) best = { termId: PLAIN_PHRASE, end: span.end, listed: false };
+      else if (!phrasesOnly) best = { termId: termIds[termIndexOf(ending)], end: span.end, listed: endWaits(ending) };
+    }
+    if (exact === NO_NODE || !trie.hasChildren(exact)) break;
     parent = exact;
   }
   return best;
@@ -101,8 +110,9 @@ function startsUpper(text: string, i: number): boolean {
 
 export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
   const matches: TermMatch[] = [];
-  const { ci: ciRoot, cs: csRoot } = matcher;
-  const candidates = candidateTokens(text, firstWordFilterOf(matcher));
+  const reader = readerOf(matcher);
+  const { ci, cs: abbreviations, termIds } = reader;
+  const candidates = candidateTokens(text, reader.filter);
   if (candidates.length === 0) return matches;
   // Keys are read from a copy with apostrophes made plain ("maker’s" = "maker's"):
   // the same length, so token offsets hold, and no word needs normalizing on its own.
@@ -121,16 +131,16 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
     let best: Walk | undefined;
     let abbreviation = false;
     if (tries & IN_NAMES) {
-      if (!perToken) best = walk(ciRoot, text, lower, start, end);
+      if (!perToken) best = walk(ci, termIds, text, lower, start, end);
       else {
         // Lowering token by token is slow: test the first token before walking.
         const firstKey = keyText.slice(start, end).toLowerCase();
-        const exact = child(ciRoot, firstKey);
-        if (exact || terminalAt(ciRoot, firstKey, exact) !== undefined) best = walkLowered(ciRoot, keyText, start);
+        const exact = ci.child(ROOT, firstKey);
+        if (exact !== NO_NODE || terminalAt(ci, ROOT, firstKey, exact) !== NO_NODE) best = walkLowered(ci, termIds, keyText, start);
       }
     }
     if (tries & IN_ABBREVIATIONS) {
-      const cs = walk(csRoot, text, keyText, start, end);
+      const cs = walk(abbreviations, termIds, text, keyText, start, end);
       if (cs && (!best || cs.end > best.end) && !isRegnalNumber(text, start, end)) {
         best = cs;
         abbreviation = true;
@@ -144,7 +154,7 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
     if (
       !insideWebAddress(text, start, best.end) &&
       (abbreviation || !runsIntoName(text, start, best.end)) &&
-      !runsIntoPlainPhrase(ciRoot, text, perToken ? undefined : lower, start, best.end)
+      !runsIntoPlainPhrase(ci, text, perToken ? undefined : lower, start, best.end)
     ) {
       const end = closingBracketAfter(text, start, best.end);
       matches.push(best.listed ? { termId: best.termId, start, end, abbreviation, listed: true } : { termId: best.termId, start, end, abbreviation });
@@ -209,11 +219,11 @@ function longestUnitAt(units: Record<string, string>, text: string, at: number):
  * looked up in `lower` (the text in lower case), or lowered one by one when
  * it is undefined. Runs only on a match, so costs a page almost nothing.
  */
-function runsIntoPlainPhrase(root: TrieNode, text: string, lower: string | undefined, start: number, end: number): boolean {
+function runsIntoPlainPhrase(trie: TrieReader, text: string, lower: string | undefined, start: number, end: number): boolean {
   const span: TokenSpan = { start, end: start };
   readToken(text, start, span);
   while (readToken(text, span.end, span) && span.start < end) {
-    const phrase = lower === undefined ? walkLowered(root, text, span.start, true) : walk(root, text, lower, span.start, span.end, true);
+    const phrase = lower === undefined ? walkLowered(trie, [], text, span.start, true) : walk(trie, [], text, lower, span.start, span.end, true);
     if (phrase && phrase.end > end) return true;
   }
   return false;
@@ -342,7 +352,7 @@ function isRegnalNumber(text: string, start: number, end: number): boolean {
 }
 
 /** Fallback for texts whose lower-case form changes length: lower each token on its own. */
-function walkLowered(root: TrieNode, text: string, start: number, phrasesOnly = false): Walk | undefined {
+function walkLowered(trie: TrieReader, termIds: readonly string[], text: string, start: number, phrasesOnly = false): Walk | undefined {
   const { starts, ends } = tokenize(text);
   let lowered = '';
   let firstStart = -1;
@@ -355,6 +365,6 @@ function walkLowered(root: TrieNode, text: string, start: number, phrasesOnly = 
     if (starts[i] === start) firstEnd = lowered.length;
     originalEnd.set(lowered.length, ends[i]);
   }
-  const found = walk(root, lowered, lowered, firstStart, firstEnd, phrasesOnly);
+  const found = walk(trie, termIds, lowered, lowered, firstStart, firstEnd, phrasesOnly);
   return found && { ...found, end: originalEnd.get(found.end)! };
 }
