@@ -40,7 +40,7 @@ const ROOT = 0;
 
 const readers = new WeakMap<CompiledMatcher, MatcherReader>();
 
-/** The reader of `matcher`, made on its first use on a page (a map of each trie's keys, the filter's bit sets). */
+/** The reader of `matcher`, made on its first use on a page (each trie's reader, the filter's bit sets). */
 function readerOf(matcher: CompiledMatcher): MatcherReader {
   let reader = readers.get(matcher);
   if (!reader) {
