@@ -6,7 +6,7 @@
  */
 import { PLAIN_PHRASE, type CompiledMatcher } from './compile';
 import { markDefinedOtherwise } from './definitions';
-import { endWaits, NO_END, NO_NODE, PHRASE_END, termIndexOf, TrieReader } from './packed-trie';
+import { endWaits, NO_END, NO_NODE, PHRASE_END, ROOT, termIndexOf, TrieReader } from './packed-trie';
 import { candidateTokens, FirstWordFilter, IN_ABBREVIATIONS, IN_NAMES, gapKey, inflectionBases, isWordChar, normalizeToken, readToken, tokenize, tokenStartBefore, type TokenSpan } from './tokens';
 
 export interface TermMatch {
@@ -34,9 +34,6 @@ interface MatcherReader {
   cs: TrieReader;
   termIds: readonly string[];
 }
-
-/** The root of every trie. */
-const ROOT = 0;
 
 const readers = new WeakMap<CompiledMatcher, MatcherReader>();
 

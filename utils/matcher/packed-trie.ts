@@ -97,6 +97,9 @@ export function packTrie(root: TrieBuilder): PackedTrie {
   return packed;
 }
 
+/** The root of every trie: node 0, the first numbered. */
+export const ROOT = 0;
+
 /** No node: what `child` answers when there is none. */
 export const NO_NODE = -1;
 
@@ -106,10 +109,9 @@ const SCAN_CHILDREN = 8;
 /**
  * Reads a packed trie. Its number arrays are copied into typed arrays once
  * (a built-in copy, a few microseconds), which the garbage collector never
- * moves. Cheap before the JIT has compiled it,
- * as most of a page's first scan is: the root's child is one hash lookup
- * (most lookups are a page's first words), and any other node has a few
- * children at most.
+ * moves. Cheap before the JIT has compiled it, as most of a page's first
+ * scan is: the root's child is one hash lookup (most lookups are a page's
+ * first words), and any other node has a few children at most.
  */
 export class TrieReader {
   private readonly keys: Record<string, number>;
@@ -131,7 +133,7 @@ export class TrieReader {
     // Own keys only: "constructor" is a word, not a key every object has.
     if (!Object.hasOwn(this.keys, key)) return NO_NODE;
     const index = this.keys[key];
-    if (node === 0) return index < this.rootChildren ? index + 1 : NO_NODE;
+    if (node === ROOT) return index < this.rootChildren ? index + 1 : NO_NODE;
     // Node n is at edge[n - 1].
     let lo = this.first[node] - 1;
     let hi = this.first[node + 1] - 2;
