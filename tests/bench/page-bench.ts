@@ -8,7 +8,9 @@
  * it) and warm (median of later runs on identical fresh copies of the page).
  * Termlight's figure is its main-thread work time: parsing the matcher
  * payload (the JSON a message brings each page), then the scan, not counting
- * the time it yields to the page between slices. Prints ratios, the longest main-thread
+ * the time it yields to the page between slices. Also, cold: mark.js alone
+ * wrapping Termlight's hits, and Termlight's text walk alone (no matching),
+ * the two parts of (b) no matcher can make cheaper. Prints ratios, the longest main-thread
  * task of (b), and distinct terms found (glossary coverage). Then a 20 Hz
  * order-book page: CPU time with and without Termlight watching it; and the
  * built extension's start-up cost on a page load (startup.ts).
@@ -97,6 +99,8 @@ interface Row {
   parse: number;
   /** mark.js wrapping Termlight's hits, found beforehand: the least a mark.js engine spends. */
   wrap: number;
+  /** Termlight's text walk alone (runs collected, nothing matched), cold. */
+  walk: number;
   warmFloor: number;
   warmTermlight: number;
   warmWrap: number;
@@ -143,6 +147,10 @@ async function main() {
     await page.close();
 
     page = await fresh(browser, url, code);
+    const walkCold = await page.evaluate(() => (globalThis as unknown as BenchGlobal).termlightBench.walk().ms);
+    await page.close();
+
+    page = await fresh(browser, url, code);
     const t = await page.evaluate(() => (globalThis as unknown as BenchGlobal).termlightBench.termlight((globalThis as unknown as BenchGlobal).benchEngine, 'first'));
     const longestTask = await page.evaluate(() => (globalThis as unknown as BenchGlobal).longestTask as number);
     await page.close();
@@ -173,6 +181,7 @@ async function main() {
       termlight: t.workMs,
       parse: t.parseMs,
       wrap: wrapCold,
+      walk: walkCold,
       warmFloor: w.floor,
       warmTermlight: w.termlight,
       warmWrap: w.wrapOnly,
@@ -225,6 +234,11 @@ function printPages(rows: Row[]) {
     `mark.js wrapping alone: cold ${sum('wrap').toFixed(1)} ms = ${(sum('wrap') / sum('floor')).toFixed(1)}× the floor in total, ` +
       `warm ${sum('warmWrap').toFixed(1)} ms = ${(sum('warmWrap') / sum('warmFloor')).toFixed(1)}×; over 2× the floor cold on ` +
       `${termPages.filter((r) => r.wrap > 2 * r.floor).length} of the ${termPages.length} pages where terms are found.`,
+  );
+  console.log(
+    `Termlight's text walk alone (text read block by block, scripts, styles, code and the rest stepped over; nothing matched): ` +
+      `cold ${sum('walk').toFixed(1)} ms = ${(sum('walk') / sum('floor')).toFixed(1)}× the floor; with mark.js wrapping (walk + wrap): ` +
+      `${((sum('walk') + sum('wrap')) / sum('floor')).toFixed(1)}× before a single word is matched.`,
   );
   // An engine that highlights with mark.js walks the page (at least the floor) and wraps its hits (at least `wrap`).
   console.log(

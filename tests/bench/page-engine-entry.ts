@@ -33,6 +33,18 @@ function floor(): { ms: number; chars: number } {
   return { ms: performance.now() - start, chars };
 }
 
+/**
+ * Termlight's own text walk alone: the runs it reads (text joined per block,
+ * scripts, styles, code and the rest stepped over), no matching. What any
+ * engine that must skip those regions spends before it reads a word.
+ */
+function walk(): { ms: number; runs: number } {
+  const start = performance.now();
+  let runs = 0;
+  for (const _run of new RunCollector().runs(document.body)) runs++;
+  return { ms: performance.now() - start, runs };
+}
+
 async function termlight(payload: string, mode: 'first' | 'all') {
   const parseStart = performance.now();
   const { matcher, context } = parse(payload);
@@ -138,7 +150,7 @@ async function watch(payload: string) {
   return highlighter.marks().length;
 }
 
-const api = { floor, termlight, wrapOnly, warm, markjs, watch };
+const api = { floor, walk, termlight, wrapOnly, warm, markjs, watch };
 export type BenchApi = typeof api;
 /** What the benchmark driver finds on the page's global object. */
 export interface BenchGlobal {
