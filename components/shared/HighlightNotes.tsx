@@ -86,6 +86,8 @@ export function HighlightNotes({ term, settings, noteClass, buttonClass, onOpenO
           ? `Other fields use this name too, so pages highlight it only when they are about its subject: when they also show two other terms of ${sets} (or four of related sets).`
           : `Other fields use ${quotedList(note.waiting)} too, so pages highlight ${note.waiting.length === 1 ? 'it' : 'them'} only when they also show two other terms of ${sets} (or four of related sets)` +
               (note.anyway.length > 0 ? `; ${quotedList(note.anyway)} on any page.` : '.');
+      case 'markets':
+        return 'Other fields use this word too, so pages highlight it only when they are about markets: when they also show two other terms of any set.';
     }
   };
   return (

@@ -81,6 +81,26 @@ describe('terms that need context', () => {
     expect(gate.allows(named('slippage'))).toBe(false);
   });
 
+  it("flagged 'markets': wait for two other terms of any set, a page about markets, and vouch for none until then", () => {
+    const withVolatility = [...terms, t('volatility', ['vol'], 'markets')];
+    const gate = new ContextGate(contextRules(withVolatility));
+    // A chemistry page: "volatility" alone, or beside terms that are themselves in doubt.
+    expect(gate.allows(named('volatility'))).toBe(false);
+    gate.saw(named('volatility'));
+    gate.saw(named('rsi'));
+    expect(gate.allows(named('volatility'))).toBe(false);
+    // A market report: two terms of sets that are not its own.
+    gate.saw(named('gdp'));
+    expect(gate.allows(named('volatility'))).toBe(false);
+    gate.saw(named('bitcoin'));
+    expect(gate.allows(named('volatility'))).toBe(true);
+    expect(gate.allows(abbreviated('volatility'))).toBe(true);
+    // Its own hits, waiting or not, never count towards another term's set.
+    expect(gate.allows(named('slippage'))).toBe(false);
+    // The only flag in a glossary still makes rules.
+    expect(contextRules([t('volatility', ['vol'], 'markets'), t('gdp', ['macro'])])?.marketsOnly).toEqual(['volatility']);
+  });
+
   it('need no rules when no term needs context, and no term waits', () => {
     expect(contextRules(terms.map((x) => ({ ...x, needsContext: undefined })))).toBeUndefined();
     expect(new ContextGate(undefined).allows(abbreviated('dogecoin'))).toBe(true);
@@ -92,6 +112,8 @@ describe('terms that need context', () => {
     // Spelled out, these are unmistakable: only their tickers and acronyms wait.
     expect(rules.abbreviationsOnly).toEqual(expect.arrayContaining(['dogecoin', 'relative-strength-index', 'european-central-bank']));
     expect(rules.abbreviationsOnly).not.toContain('slippage');
+    // A chemistry word too: any two other terms on the page vouch for it.
+    expect(rules.marketsOnly).toContain('volatility');
     for (const [termId, sets] of Object.entries(rules.needs)) {
       const vouchers = Object.entries(rules.confirms).filter(([id, s]) => id !== termId && s.some((x) => sets.includes(x)));
       expect(vouchers.length, termId).toBeGreaterThanOrEqual(10);

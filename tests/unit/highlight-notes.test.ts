@@ -43,6 +43,14 @@ describe('why pages may not highlight a term', () => {
     expect(highlightNotesOf(dow, defaults)).toEqual([{ kind: 'context', waiting: ['Dow'], anyway: ['Dow Jones Industrial Average', 'Dow Jones', 'DJIA'] }]);
   });
 
+  it("a term that waits for any page about markets says that, and its name is matched even when it is an everyday word", () => {
+    const volatility = t('volatility', 'Volatility', { aliases: ['market volatility'], needsContext: 'markets' });
+    expect(highlightNotesOf(volatility, defaults)).toEqual([{ kind: 'markets' }]);
+    expect(highlightNotesOf({ ...volatility, ambiguous: true }, defaults)).toEqual([{ kind: 'markets' }]);
+    const matcher = compileMatcher([{ ...volatility, ambiguous: true }], { includeAmbiguous: false });
+    expect(findTerms('Volatility rose.', matcher).map((m) => m.termId)).toEqual(['volatility']);
+  });
+
   it('an everyday word that also waits for context: its name is matched too, and waits with the rest (one note)', () => {
     const pip = t('pip', 'Pip', { ambiguous: true, needsContext: true, aliases: ['forex pip'] });
     expect(highlightNotesOf(pip, defaults)).toEqual([{ kind: 'context', waiting: 'all', anyway: [] }]);

@@ -125,8 +125,8 @@ describe('parsing CSV', () => {
     expect(result.terms[0].body).toBe(long);
   });
 
-  it('reads the needs-context flag, and names the row whose flag is neither yes, no nor abbreviations', () => {
-    const good = parseGlossaryDocument('term,definition,needs context\nDOGE Widget,A coin.,yes\nPlain Widget,A tool.,\nWidget Coin,A coin.,Abbreviations\n', {
+  it('reads the needs-context flag, and names the row whose flag is neither yes, no, abbreviations nor markets', () => {
+    const good = parseGlossaryDocument('term,definition,needs context\nDOGE Widget,A coin.,yes\nPlain Widget,A tool.,\nWidget Coin,A coin.,Abbreviations\nChurn,Turnover.,markets\n', {
       name: 'x.csv',
       origin: 'imported',
     });
@@ -135,11 +135,12 @@ describe('parsing CSV', () => {
       ['DOGE Widget', true],
       ['Plain Widget', undefined],
       ['Widget Coin', 'abbreviations'],
+      ['Churn', 'markets'],
     ]);
     const bad = parseGlossaryDocument('term,definition,needs_context\nDOGE Widget,A coin.,often\n', { name: 'x.csv', origin: 'imported' });
     expect(bad.terms).toEqual([]);
     expect(bad.problems).toEqual([
-      { where: 'row 2', term: 'DOGE Widget', message: 'needs_context must be yes or no or abbreviations, or some of the term\'s aliases and abbreviations, not "often"' },
+      { where: 'row 2', term: 'DOGE Widget', message: 'needs_context must be yes, no, abbreviations or markets, or some of the term\'s aliases and abbreviations, not "often"' },
     ]);
   });
 
@@ -149,7 +150,7 @@ describe('parsing CSV', () => {
     expect(result.terms.map((t) => [t.term, t.needsContext])).toEqual([['Widget Index', ['Widget', 'WDX']]]);
     // "Gizmo" is none of the row's forms: the row is refused, and says why.
     expect(result.problems).toEqual([
-      { where: 'row 3', term: 'Gadget Index', message: 'needs_context must be yes or no or abbreviations, or some of the term\'s aliases and abbreviations, not "Gizmo"' },
+      { where: 'row 3', term: 'Gadget Index', message: 'needs_context must be yes, no, abbreviations or markets, or some of the term\'s aliases and abbreviations, not "Gizmo"' },
     ]);
   });
 

@@ -94,6 +94,7 @@ describe('context-needing terms on a page', () => {
       'The National Student Clearinghouse released enrollment data after a prisoner swap agreement was signed.',
       'The virtual currency in the game costs real money, and the card network fee went up.',
       'We stayed at a cosy BnB by the lake.',
+      'Volatility, in chemistry, is how readily a substance evaporates: acetone has high volatility.',
     ];
     await highlighterFor(everyday.map((p) => `<p>${p}</p>`).join(''), 'all', bundled).scan();
     expect(marked()).toEqual([]);
@@ -117,6 +118,9 @@ describe('context-needing terms on a page', () => {
     // IV takes its context from the options terms around it (it also sits in Options and the Greeks).
     await highlighterFor('<p>Options traders bid up IV on call options at the 200 strike price before earnings, as the put-call ratio fell.</p>', 'first', bundled).scan();
     expect(marked().map((m) => m.split(':')[0])).toEqual(expect.arrayContaining(['implied-volatility', 'strike-price']));
+    // "Volatility" waits for any two other terms: a one-line market story, no other volatility term in it.
+    await highlighterFor('<p>Stocks fell as volatility jumped: the S&P 500 slid 2% and the Nasdaq lost 3%.</p>', 'first', bundled).scan();
+    expect(marked().map((m) => m.split(':')[0])).toEqual(expect.arrayContaining(['volatility', 's-and-p-500']));
     // A bare "tariffs" waits for a story about trade: here the trade war and the trade deficit.
     await highlighterFor('<p>New tariffs widened the trade war, and the trade deficit narrowed as imports fell.</p>', 'first', bundled).scan();
     expect(marked().map((m) => m.split(':')[0])).toEqual(expect.arrayContaining(['tariff', 'trade-war']));

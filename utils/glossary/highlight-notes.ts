@@ -6,7 +6,7 @@
  */
 import { formKeys, isEverydayForm, isListedToWait } from '../matcher/compile';
 import type { Settings } from '../settings';
-import { NEEDS_CONTEXT_ABBREVIATIONS } from './needs-context';
+import { allFormsWait, NEEDS_CONTEXT_ABBREVIATIONS, NEEDS_CONTEXT_MARKETS } from './needs-context';
 import type { Term } from './schema';
 import { surfaceFormsOf, type SurfaceForm } from './surface-forms';
 
@@ -22,7 +22,9 @@ export type HighlightNote =
    * that wait (all of them, its abbreviations, or those it lists), `anyway` those that light
    * up on any page.
    */
-  | { kind: 'context'; waiting: 'all' | string[]; anyway: string[] };
+  | { kind: 'context'; waiting: 'all' | string[]; anyway: string[] }
+  /** Highlighted only on a page about markets: one that shows other terms of any set. */
+  | { kind: 'markets' };
 
 export type HighlightSettings = Pick<Settings, 'hiddenTerms' | 'disabledSets' | 'includeAmbiguous'>;
 
@@ -38,10 +40,12 @@ export function highlightNotesOf(term: NotedTerm, settings: HighlightSettings): 
     return keys !== null && (settings.includeAmbiguous || !isEverydayForm(term, form, keys));
   });
   // An everyday name that also needs context is matched, and waits with the rest (the context note).
-  if (term.ambiguous === true && term.needsContext !== true && !settings.includeAmbiguous) {
+  if (term.ambiguous === true && !allFormsWait(term) && !settings.includeAmbiguous) {
     notes.push({ kind: 'everyday', anyway: matched.map((f) => f.text) });
   }
-  if (term.needsContext === true && matched.length > 0) {
+  if (term.needsContext === NEEDS_CONTEXT_MARKETS && matched.length > 0) {
+    notes.push({ kind: 'markets' });
+  } else if (term.needsContext === true && matched.length > 0) {
     notes.push({ kind: 'context', waiting: 'all', anyway: [] });
   } else if (term.needsContext === NEEDS_CONTEXT_ABBREVIATIONS || Array.isArray(term.needsContext)) {
     const waits = (form: SurfaceForm) => (term.needsContext === NEEDS_CONTEXT_ABBREVIATIONS ? form.caseSensitive : isListedToWait(term, form));

@@ -6,7 +6,7 @@
  * of it is stored.
  */
 import * as v from 'valibot';
-import { NEEDS_CONTEXT_ABBREVIATIONS } from './needs-context';
+import { NEEDS_CONTEXT_ABBREVIATIONS, NEEDS_CONTEXT_MARKETS } from './needs-context';
 
 export const SUMMARY_MAX = 240;
 export const TERM_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -112,12 +112,15 @@ export const TermSchema = v.strictObject({
    * (Dogecoin, Relative Strength Index) light up anywhere. A list of some of
    * its aliases and abbreviations: only those need it ("Dow", "halving"), its
    * other names light up anywhere (imports, feeds and the build refuse a
-   * listed form that is none of its aliases and abbreviations).
+   * listed form that is none of its aliases and abbreviations). `'markets'`:
+   * it waits for other terms of any set, a page about markets (Volatility,
+   * also a chemistry word).
    */
   needsContext: v.optional(
     v.union([
       v.boolean(),
       v.literal(NEEDS_CONTEXT_ABBREVIATIONS),
+      v.literal(NEEDS_CONTEXT_MARKETS),
       v.pipe(v.array(SurfaceForm), v.minLength(1, 'must list at least one of the term\'s names')),
     ]),
   ),

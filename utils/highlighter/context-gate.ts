@@ -20,10 +20,16 @@
  * with a list of its forms, only those wait: "Dow Jones" and "DJIA" light up
  * anywhere, a bare "Dow" (also a first name) waits.
  *
+ * Flagged `'markets'`, a term waits for any page about markets: one that
+ * shows `CONFIRMING_TERMS` other terms of any set. "Volatility" on a
+ * chemistry page (how readily a liquid evaporates) stays plain; in a market
+ * report beside "S&P 500" and "sell-off" it lights up, though no other term
+ * of its own set is there.
+ *
  * `contextRules` is computed by the background with the matcher (from the
  * glossary), `ContextGate` keeps one page's count.
  */
-import { NEEDS_CONTEXT_ABBREVIATIONS } from '../glossary/needs-context';
+import { NEEDS_CONTEXT_ABBREVIATIONS, NEEDS_CONTEXT_MARKETS } from '../glossary/needs-context';
 import type { Term } from '../glossary/schema';
 
 /** Distinct other terms of a set a page must show before that set's context-needing terms are highlighted. */
@@ -42,6 +48,8 @@ export interface ContextRules {
   abbreviationsOnly: string[];
   /** The terms of `needs` of which only the forms they list wait (hits the matcher marks `listed`). */
   listedOnly: string[];
+  /** The terms of `needs` that wait for other terms of any set, not of their own (`needsContext: 'markets'`). */
+  marketsOnly: string[];
   /** For each other term sharing a set with one that needs context: those sets. */
   confirms: Record<string, string[]>;
   /** The fields whose sets hold a term of `needs`, each once: a term's fields are found through its sets. */
@@ -62,15 +70,21 @@ export function contextRules(terms: readonly Term[], setFields: readonly SetFiel
   const needs: Record<string, string[]> = {};
   const abbreviationsOnly: string[] = [];
   const listedOnly: string[] = [];
+  const marketsOnly: string[] = [];
   const gatedSets = new Set<string>();
   for (const term of terms) {
     if (!term.needsContext) continue;
     needs[term.id] = [...term.sets];
+    // Any term vouches for these (`ContextGate.saw`): their sets need no `confirms` entries.
+    if (term.needsContext === NEEDS_CONTEXT_MARKETS) {
+      marketsOnly.push(term.id);
+      continue;
+    }
     if (term.needsContext === NEEDS_CONTEXT_ABBREVIATIONS) abbreviationsOnly.push(term.id);
     else if (Array.isArray(term.needsContext)) listedOnly.push(term.id);
     term.sets.forEach((s) => gatedSets.add(s));
   }
-  if (gatedSets.size === 0) return undefined;
+  if (gatedSets.size === 0 && marketsOnly.length === 0) return undefined;
   const fields = setFields.filter((field) => field.some((s) => gatedSets.has(s))).map((field) => [...field]);
   // A field's sets all vouch for its terms, even a set with no term that needs context.
   for (const field of fields) field.forEach((s) => gatedSets.add(s));
@@ -81,7 +95,7 @@ export function contextRules(terms: readonly Term[], setFields: readonly SetFiel
     const shared = term.sets.filter((s) => gatedSets.has(s));
     if (shared.length > 0) confirms[term.id] = shared;
   }
-  return { needs, abbreviationsOnly, listedOnly, confirms, fields };
+  return { needs, abbreviationsOnly, listedOnly, marketsOnly, confirms, fields };
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -103,16 +117,20 @@ function abbreviationKey(text: string): string {
  */
 export class ContextGate {
   private readonly seen = new Map<string, Set<string>>();
+  /** Every term the page has shown that is not itself in doubt, whatever its sets: what `'markets'` terms wait for. */
+  private readonly seenAnywhere = new Set<string>();
   /** Abbreviations the page spells out as other words ("the Paycheck Protection Program (PPP)"), by `abbreviationKey`. */
   private readonly spelledOutAsOther = new Set<string>();
   private readonly abbreviationsOnly: ReadonlySet<string>;
   private readonly listedOnly: ReadonlySet<string>;
+  private readonly marketsOnly: ReadonlySet<string>;
   /** For each set in a field: the fields it is in. */
   private readonly fieldsOfSet = new Map<string, string[][]>();
 
   constructor(private readonly rules: ContextRules | undefined) {
     this.abbreviationsOnly = new Set(rules?.abbreviationsOnly);
     this.listedOnly = new Set(rules?.listedOnly);
+    this.marketsOnly = new Set(rules?.marketsOnly);
     for (const field of rules?.fields ?? []) {
       for (const set of field) this.fieldsOfSet.set(set, [...(this.fieldsOfSet.get(set) ?? []), field]);
     }
@@ -126,10 +144,12 @@ export class ContextGate {
     return true;
   }
 
-  /** Records a hit found on the page (counts only towards the sets its term confirms, and only if it is not itself in doubt). */
+  /** Records a hit found on the page (counts towards the sets its term confirms and towards any page about markets, only if it is not itself in doubt). */
   saw(hit: GatedHit): void {
-    const sets = this.rules && setsOf(this.rules.confirms, hit.termId);
-    if (!sets || this.gated(hit)) return;
+    if (!this.rules || this.gated(hit)) return;
+    this.seenAnywhere.add(hit.termId);
+    const sets = setsOf(this.rules.confirms, hit.termId);
+    if (!sets) return;
     for (const set of sets) {
       let terms = this.seen.get(set);
       if (!terms) this.seen.set(set, (terms = new Set()));
@@ -143,6 +163,7 @@ export class ContextGate {
     if (!sets) return true;
     // A spelled-out name of the term itself does not vouch for its own abbreviation.
     const others = (terms: ReadonlySet<string>) => terms.size - (terms.has(termId) ? 1 : 0);
+    if (this.marketsOnly.has(termId)) return others(this.seenAnywhere) >= CONFIRMING_TERMS;
     if (sets.some((set) => others(this.seen.get(set) ?? NONE) >= CONFIRMING_TERMS)) return true;
     // Forms a term lists are its most doubtful ones ("OpEx", "Sharpe"): only its own sets vouch for them.
     if (this.listedOnly.has(termId)) return false;

@@ -4,7 +4,7 @@
  * BOM). Rows are numbered as a spreadsheet shows them: the header is row 1.
  */
 import Papa from 'papaparse';
-import { NEEDS_CONTEXT_ABBREVIATIONS } from '../glossary/needs-context';
+import { NEEDS_CONTEXT_ABBREVIATIONS, NEEDS_CONTEXT_MARKETS } from '../glossary/needs-context';
 import { shown, TermSetSchema, validate, type TermSet } from '../glossary/schema';
 import { columnOf, readFlag, unescapeCell, type CsvColumn } from './csv-format';
 import { checkTerm, failed, finish, listOf, type Draft } from './drafts';
@@ -17,13 +17,14 @@ const DELIMITERS = [',', '\t', ';'] as const;
 
 /**
  * The yes/no columns, the term fields they set (left unset when the cell is
- * empty), and the one other word a column takes (needs_context: "abbreviations";
- * it also takes some of the row's aliases and abbreviations, the only forms that wait).
+ * empty), and the other words a column takes (needs_context: "abbreviations"
+ * or "markets"; it also takes some of the row's aliases and abbreviations,
+ * the only forms that wait).
  */
 const FLAG_COLUMNS = [
-  ['ambiguous', 'ambiguous', undefined],
-  ['needs_context', 'needsContext', NEEDS_CONTEXT_ABBREVIATIONS],
-] as const satisfies ReadonlyArray<readonly [CsvColumn, 'ambiguous' | 'needsContext', string | undefined]>;
+  ['ambiguous', 'ambiguous', []],
+  ['needs_context', 'needsContext', [NEEDS_CONTEXT_ABBREVIATIONS, NEEDS_CONTEXT_MARKETS]],
+] as const satisfies ReadonlyArray<readonly [CsvColumn, 'ambiguous' | 'needsContext', readonly string[]]>;
 
 interface Header {
   delimiter: string;
@@ -159,17 +160,19 @@ export function parseCsv(text: string, source: ImportSource): ParseResult {
     let body = cell('body');
     if (!body && definition) ({ summary, body } = splitDefinition(definition));
     const flags: Partial<Record<'ambiguous' | 'needsContext', boolean | string | string[]>> = {};
-    const badFlag = FLAG_COLUMNS.find(([column, field, word]) => {
+    const badFlag = FLAG_COLUMNS.find(([column, field, words]) => {
       const text = cell(column);
-      let value: boolean | string | string[] | null | undefined = word !== undefined && text.trim().toLowerCase() === word ? word : readFlag(text);
+      const word = words.find((w) => w === text.trim().toLowerCase());
+      let value: boolean | string | string[] | null | undefined = word ?? readFlag(text);
       if (value === null && field === 'needsContext') value = formsOfRow(text, cell('aliases'), cell('abbreviations')) ?? null;
       if (value !== undefined && value !== null) flags[field] = value;
       return value === null;
     });
     if (badFlag) {
-      const [column, field, word] = badFlag;
+      const [column, field, words] = badFlag;
       const forms = field === 'needsContext' ? ", or some of the term's aliases and abbreviations" : '';
-      problems.push({ where, term: name, message: `${column} must be yes or no${word ? ` or ${word}` : ''}${forms}, not ${shown(cell(column))}` });
+      const choices = ['yes', 'no', ...words];
+      problems.push({ where, term: name, message: `${column} must be ${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}${forms}, not ${shown(cell(column))}` });
       continue;
     }
     const candidate = {

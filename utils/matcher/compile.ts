@@ -6,6 +6,7 @@
  * change and sends it to every tab in a message, and a page load never
  * rebuilds it.
  */
+import { allFormsWait } from '../glossary/needs-context';
 import type { Term } from '../glossary/schema';
 import { surfaceFormsOf, type SurfaceForm } from '../glossary/surface-forms';
 import { acronymLetters, initialsSpell, wordsKey, wordsOf } from './definitions';
@@ -99,12 +100,12 @@ export function isListedToWait(term: Pick<Term, 'needsContext'>, form: SurfaceFo
 /**
  * Whether `form` is one of an `ambiguous` term's everyday names (its name,
  * or any one-word name): those are left out unless `includeAmbiguous`.
- * A term that also has `needsContext: true` keeps them: its everyday name
- * ("Straddle", "Insurance Fund") is matched, and waits for a page about its
- * field like the rest of its forms. `keys` are the form's trie keys (`formKeys`).
+ * A term whose every form waits for context (`needsContext: true` or
+ * `'markets'`) keeps them: its everyday name ("Straddle", "Insurance Fund")
+ * is matched, and waits for a page about its field like the rest of its forms. `keys` are the form's trie keys (`formKeys`).
  */
 export function isEverydayForm(term: Pick<Term, 'term' | 'ambiguous' | 'needsContext'>, form: SurfaceForm, keys: readonly string[]): boolean {
-  return term.ambiguous === true && term.needsContext !== true && !form.caseSensitive && (form.text === term.term || keys.length === 1);
+  return term.ambiguous === true && !allFormsWait(term) && !form.caseSensitive && (form.text === term.term || keys.length === 1);
 }
 
 /**
