@@ -392,10 +392,17 @@ describe('terms inside addresses', () => {
     expect(found('Source: https://www.example.com/markets/funding-rate-explained-2024')).toEqual([]);
     expect(found('(www.example.com/open-interest) and example.io/liquidation-data')).toEqual([]);
     expect(found('Write to liquidation@example.com for help')).toEqual([]);
+    // Exchanges and apps named by their bare domain.
+    expect(found('Listed on Bybit, Crypto.com, and liquidation.exchange.')).toEqual([]);
   });
 
   it('still finds the term next to an address, and in slashed or dotted text that is not one', () => {
     expect(found('Funding rate: see https://example.com/faq')).toEqual([['funding-rate', 'Funding rate']]);
+    // A known ending must end the word: no domain here.
+    expect(found('the liquidity.co-op, a liquidation.comedy')).toEqual([
+      ['liquidity', 'liquidity'],
+      ['liquidation', 'liquidation'],
+    ]);
     expect(found('OI/volume ratio; liquidation/liquidity. Liquidation.')).toEqual([
       ['open-interest', 'OI'],
       ['liquidation', 'liquidation'],

@@ -95,6 +95,7 @@ describe('context-needing terms on a page', () => {
       'The virtual currency in the game costs real money, and the card network fee went up.',
       'We stayed at a cosy BnB by the lake.',
       'Volatility, in chemistry, is how readily a substance evaporates: acetone has high volatility.',
+      'The lab kept its diethyl ether away from heat, and the radio signal faded into the ether.',
     ];
     await highlighterFor(everyday.map((p) => `<p>${p}</p>`).join(''), 'all', bundled).scan();
     expect(marked()).toEqual([]);
@@ -104,10 +105,11 @@ describe('context-needing terms on a page', () => {
       'DOGE and other memecoins lagged bitcoin; traders watched the RSI turn overbought and the moving average crossover.',
       'Brent slid as OPEC kept output steady, WTI followed, and stocks at Cushing rose while the crack spread narrowed.',
       'FOMO buyers chased the memecoin, diamond hands held, and the degen traders who bought the top got rekt.',
+      'Ether options worth $2 billion expire on Friday as the stablecoin supply grows.',
     ];
     await highlighterFor(trading.map((p) => `<p>${p}</p>`).join(''), 'first', bundled).scan();
     const ids = marked().map((m) => m.split(':')[0]);
-    expect(ids).toEqual(expect.arrayContaining(['slippage', 'dogecoin', 'relative-strength-index', 'brent-crude', 'cushing-hub', 'fear-of-missing-out', 'degen', 'rekt']));
+    expect(ids).toEqual(expect.arrayContaining(['slippage', 'dogecoin', 'relative-strength-index', 'brent-crude', 'cushing-hub', 'fear-of-missing-out', 'degen', 'rekt', 'ether']));
   });
 
   it('with the bundled glossary: a short market story gives its acronyms and everyday-sounding terms their context', async () => {

@@ -246,7 +246,13 @@ function closingBracketAfter(text: string, start: number, end: number): number {
 
 /** Longest stretch read on either side of a hit when looking for the web address it may sit in. */
 const ADDRESS_REACH = 512;
-const WEB_ADDRESS = /^[("'“‘<[]*(?:[a-z][a-z\d+.-]*:\/\/|www\.|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/|[^@\s]+@[\w-]+\.[a-z]{2,})/i;
+/**
+ * A scheme, "www.", a domain followed by a path, a domain with one of the
+ * common endings and nothing after it ("Crypto.com", "dydx.exchange": names
+ * of exchanges and apps that pages write bare), or an e-mail address.
+ */
+const WEB_ADDRESS =
+  /^[("'“‘<[]*(?:[a-z][a-z\d+.-]*:\/\/|www\.|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|ai|app|xyz|finance|exchange|trade|fi|gov|edu|info)(?![\w-])|[^@\s]+@[\w-]+\.[a-z]{2,})/i;
 
 /**
  * "https://www.barrons.com/articles/home-depot-stock-earnings-report-5157",
