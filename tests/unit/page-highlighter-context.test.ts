@@ -96,6 +96,7 @@ describe('context-needing terms on a page', () => {
       'We stayed at a cosy BnB by the lake.',
       'Volatility, in chemistry, is how readily a substance evaporates: acetone has high volatility.',
       'The lab kept its diethyl ether away from heat, and the radio signal faded into the ether.',
+      'The club will sell off two players in January to balance its books.',
     ];
     await highlighterFor(everyday.map((p) => `<p>${p}</p>`).join(''), 'all', bundled).scan();
     expect(marked()).toEqual([]);
@@ -121,8 +122,8 @@ describe('context-needing terms on a page', () => {
     await highlighterFor('<p>Options traders bid up IV on call options at the 200 strike price before earnings, as the put-call ratio fell.</p>', 'first', bundled).scan();
     expect(marked().map((m) => m.split(':')[0])).toEqual(expect.arrayContaining(['implied-volatility', 'strike-price']));
     // "Volatility" waits for any two other terms: a one-line market story, no other volatility term in it.
-    await highlighterFor('<p>Stocks fell as volatility jumped: the S&P 500 slid 2% and the Nasdaq lost 3%.</p>', 'first', bundled).scan();
-    expect(marked().map((m) => m.split(':')[0])).toEqual(expect.arrayContaining(['volatility', 's-and-p-500']));
+    await highlighterFor('<p>Stocks fell as volatility jumped: the S&P 500 slid 2% and the Nasdaq lost 3% in a broad sell-off.</p>', 'first', bundled).scan();
+    expect(marked().map((m) => m.split(':')[0])).toEqual(expect.arrayContaining(['volatility', 's-and-p-500', 'sell-off']));
     // A bare "tariffs" waits for a story about trade: here the trade war and the trade deficit.
     await highlighterFor('<p>New tariffs widened the trade war, and the trade deficit narrowed as imports fell.</p>', 'first', bundled).scan();
     expect(marked().map((m) => m.split(':')[0])).toEqual(expect.arrayContaining(['tariff', 'trade-war']));
