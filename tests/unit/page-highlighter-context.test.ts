@@ -97,6 +97,12 @@ describe('context-needing terms on a page', () => {
       'Volatility, in chemistry, is how readily a substance evaporates: acetone has high volatility.',
       'The lab kept its diethyl ether away from heat, and the radio signal faded into the ether.',
       'The club will sell off two players in January to balance its books.',
+      'The coach moved him up the depth chart after the injury.',
+      'Cosmic inflation stretched the early universe, and inflation also explains why space looks flat.',
+      'Gingival recession exposed the root, so the dentist advised a softer brush.',
+      'USS LST-325 landed troops at Normandy, and the LST still sails today.',
+      'We met at the Golden Cross, a pub by the cathedral, to hear Iron Butterfly songs.',
+      'Tournament chips have only notional value; VPIN is a pin voltage, and the maximum supply voltage is 5 V.',
     ];
     await highlighterFor(everyday.map((p) => `<p>${p}</p>`).join(''), 'all', bundled).scan();
     expect(marked()).toEqual([]);
@@ -107,10 +113,11 @@ describe('context-needing terms on a page', () => {
       'Brent slid as OPEC kept output steady, WTI followed, and stocks at Cushing rose while the crack spread narrowed.',
       'FOMO buyers chased the memecoin, diamond hands held, and the degen traders who bought the top got rekt.',
       'Ether options worth $2 billion expire on Friday as the stablecoin supply grows.',
+      'Inflation cooled and recession fears faded as the central bank held rates.',
     ];
     await highlighterFor(trading.map((p) => `<p>${p}</p>`).join(''), 'first', bundled).scan();
     const ids = marked().map((m) => m.split(':')[0]);
-    expect(ids).toEqual(expect.arrayContaining(['slippage', 'dogecoin', 'relative-strength-index', 'brent-crude', 'cushing-hub', 'fear-of-missing-out', 'degen', 'rekt', 'ether']));
+    expect(ids).toEqual(expect.arrayContaining(['slippage', 'dogecoin', 'relative-strength-index', 'brent-crude', 'cushing-hub', 'fear-of-missing-out', 'degen', 'rekt', 'ether', 'inflation', 'recession']));
   });
 
   it('with the bundled glossary: a short market story gives its acronyms and everyday-sounding terms their context', async () => {
