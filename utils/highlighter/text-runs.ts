@@ -89,8 +89,6 @@ export class RunCollector {
     let length = 0;
     const shadowHosts: Element[] = [];
     let next = walker.nextNode();
-    let lastParent: Element | null = null;
-    let lastBlock: Element | null = null;
     while (next) {
       if (next.nodeType === 1) {
         const el = next as Element;
@@ -107,11 +105,7 @@ export class RunCollector {
       next = walker.nextNode();
       const parent = node.parentElement;
       if (!parent) continue; // text directly under a shadow root or the document
-      // Text nodes in a row often share their parent ("a <b>b</b> c" does
-      // not, "a<br>b<br>c" does): those skip the map lookup.
-      const block: Element = parent === lastParent && lastBlock ? lastBlock : this.blockOf(parent);
-      lastParent = parent;
-      lastBlock = block;
+      const block = this.blockOf(parent);
       if (current && current.block !== block) {
         current.text = parts.length === 1 ? parts[0] : parts.join('');
         if (/\S/.test(current.text)) yield current;
