@@ -190,6 +190,26 @@ describe('context-needing terms on a page', () => {
     expect(highlighter.foundTerms().map((f) => f.termId)).toEqual(['bitcoin', 'stablecoin']);
   });
 
+  it('an abbreviation highlighted before the page spells it out as something else is taken back, in both modes', async () => {
+    const glossary = [t('liquid-staking', 'Liquid Staking', { abbreviations: ['LST'] }), t('bitcoin', 'Bitcoin')];
+    const body =
+      '<h1>LST tables for observers</h1><p>Bitcoin miners do not care; the LST changes by four minutes a day, and an LST’s error is small.</p>' +
+      '<p>Local Sidereal Time (LST) is the hour angle of the vernal equinox.</p><p>Convert LST to clock time.</p>';
+    for (const mode of ['first', 'all'] as const) {
+      const highlighter = highlighterFor(body, mode, glossary);
+      await highlighter.scan();
+      expect(marked()).toEqual(['bitcoin:Bitcoin']);
+      expect(highlighter.foundTerms()).toEqual([{ termId: 'bitcoin', count: 1 }]);
+      // The text is back as it was, each paragraph one text node again where it was split.
+      expect(document.querySelector('h1')!.childNodes).toHaveLength(1);
+      expect(document.body.textContent).toContain('LST tables for observers');
+    }
+    // Spelled out first, it is never highlighted (no mark made, none taken back).
+    const before = highlighterFor('<p>Local Sidereal Time (LST) matters.</p><p>LST again, and bitcoin.</p>', 'all', glossary);
+    await before.scan();
+    expect(marked()).toEqual(['bitcoin:bitcoin']);
+  });
+
   it('with the bundled glossary: spelled-out abbreviations decide what a page means by them', async () => {
     const bundled = compileBundledGlossary(readBundledSources()).terms;
     const page = (body: string) => highlighterFor(body, 'first', bundled);

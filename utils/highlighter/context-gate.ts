@@ -106,7 +106,7 @@ function setsOf(table: Record<string, string[]>, termId: string): string[] | und
 }
 
 /** An abbreviation as the page-wide rule compares it: without a plural or possessive ending ("PPPs", "DOGE's"). */
-function abbreviationKey(text: string): string {
+export function abbreviationKey(text: string): string {
   return text.replace(/(?:['’]s|s)$/, '');
 }
 
@@ -177,11 +177,15 @@ export class ContextGate {
 
   /**
    * Notes an abbreviation the page spells out as something other than its
-   * term (a hit marked `definedOtherwise`, as written): from then on the
-   * page means that by it, wherever it appears.
+   * term (a hit marked `definedOtherwise`, as written): the page means that
+   * by it, wherever it appears. Returns its key (`abbreviationKey`) the first
+   * time, so the caller can take back what it highlighted before; undefined after.
    */
-  spelledOut(abbreviation: string): void {
-    this.spelledOutAsOther.add(abbreviationKey(abbreviation));
+  spelledOut(abbreviation: string): string | undefined {
+    const key = abbreviationKey(abbreviation);
+    if (this.spelledOutAsOther.has(key)) return undefined;
+    this.spelledOutAsOther.add(key);
+    return key;
   }
 
   /** Whether the page has spelled out this abbreviation (as written) as something other than its term. */

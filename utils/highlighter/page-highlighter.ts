@@ -3,14 +3,14 @@
  * one pass each, wrap the hits, all in time slices that yield to the page,
  * starting with the text in view.
  */
-import { findTerms, type CompiledMatcher } from '../matcher';
+import { findTerms, type CompiledMatcher, type TermMatch } from '../matcher';
 import type { HighlightMode } from '../settings';
-import { ContextGate, type ContextRules } from './context-gate';
+import { abbreviationKey, ContextGate, type ContextRules } from './context-gate';
 import type { SetColorSheet } from './set-colors';
 import { ensureShadowStyle } from './shadow-style';
 import { HIGHLIGHT_CLASS } from './skip-rules';
 import { RunCollector, type TextRun } from './text-runs';
-import { runIsIntact, unwrapAll, wrapMatches, type RunHits, type RunMatch } from './wrap';
+import { runIsIntact, unwrapAll, unwrapMark, wrapMatches, type RunHits, type RunMatch } from './wrap';
 import { TimeSlicer } from './yield-to-page';
 
 export interface HighlightOptions {
@@ -69,6 +69,14 @@ export class PageHighlighter {
   private gate: ContextGate;
   /** Context-needing terms found before their context, with the blocks they are in: highlighted once it shows up. */
   private readonly waiting = new Map<string, Set<Element>>();
+  /**
+   * Abbreviation hits counted so far, by `abbreviationKey` ("LST"): the
+   * marks made and the occurrences counted per term, taken back if the
+   * page later spells the abbreviation out as something else.
+   */
+  private readonly abbreviations = new Map<string, { marks: HTMLElement[]; counts: Map<string, number> }>();
+  /** The key of each abbreviation hit waiting in a batch, for `onMark`. */
+  private readonly keyOfMatch = new WeakMap<RunMatch, string>();
 
   constructor(
     private readonly doc: Document,
@@ -169,8 +177,13 @@ export class PageHighlighter {
     // The page changed this text since it was read (an earlier slice): leave it for the next scan.
     if (hits.length === 0 || !runIsIntact(run)) return;
     const inPlace = hits.filter((hit) => !collector.inSkippedRegion(run, hit.start, hit.end));
-    // "The Paycheck Protection Program (PPP)": the page says what it means by PPP, here and everywhere after.
-    for (const hit of inPlace) if (hit.definedOtherwise) this.gate.spelledOut(run.text.slice(hit.start, hit.end));
+    // "Local Sidereal Time (LST)": the page says what it means by LST, here,
+    // everywhere after, and where it was highlighted before.
+    for (const hit of inPlace) {
+      if (!hit.definedOtherwise) continue;
+      const key = this.gate.spelledOut(run.text.slice(hit.start, hit.end));
+      if (key !== undefined) this.takeBackAbbreviation(key, batch);
+    }
     const seen = inPlace.filter(
       (hit) => (!only || only.has(hit.termId)) && !(hit.abbreviation && this.gate.meansOtherThing(run.text.slice(hit.start, hit.end))),
     );
@@ -183,6 +196,7 @@ export class PageHighlighter {
         continue;
       }
       this.found.set(hit.termId, (this.found.get(hit.termId) ?? 0) + 1);
+      if (hit.abbreviation) this.countAbbreviation(hit, run.text);
       if (this.options.mode === 'first') {
         if (this.firstMark.get(hit.termId)?.isConnected || batch.terms.has(hit.termId)) continue;
         batch.terms.add(hit.termId);
@@ -192,6 +206,42 @@ export class PageHighlighter {
     if (toWrap.length > 0) {
       batch.runs.push({ run, matches: toWrap });
       batch.hits += toWrap.length;
+    }
+  }
+
+  /** Notes an abbreviation hit (`hit`, in `text`) that is counted and may be highlighted. */
+  private countAbbreviation(hit: TermMatch, text: string): void {
+    const key = abbreviationKey(text.slice(hit.start, hit.end));
+    let entry = this.abbreviations.get(key);
+    if (!entry) this.abbreviations.set(key, (entry = { marks: [], counts: new Map() }));
+    entry.counts.set(hit.termId, (entry.counts.get(hit.termId) ?? 0) + 1);
+    this.keyOfMatch.set(hit, key);
+  }
+
+  /**
+   * The page has just spelled out the abbreviation `key` as something else:
+   * its earlier hits are no term here either. Unwraps their marks, takes
+   * them out of the batch still to wrap, and uncounts them.
+   */
+  private takeBackAbbreviation(key: string, batch: HitBatch): void {
+    const entry = this.abbreviations.get(key);
+    if (!entry) return;
+    this.abbreviations.delete(key);
+    for (const item of batch.runs) {
+      const kept = item.matches.filter((m) => this.keyOfMatch.get(m) !== key);
+      batch.hits -= item.matches.length - kept.length;
+      for (const m of item.matches) if (!kept.includes(m)) batch.terms.delete(m.termId);
+      item.matches = kept;
+    }
+    const removed = entry.marks.filter((mark) => mark.isConnected);
+    removed.forEach(unwrapMark);
+    if (removed.length > 0) this.options.onWrite?.([]);
+    for (const [termId, count] of entry.counts) {
+      const left = (this.found.get(termId) ?? 0) - count;
+      if (left > 0) this.found.set(termId, left);
+      else this.found.delete(termId);
+      const first = this.firstMark.get(termId);
+      if (first && removed.includes(first)) this.firstMark.delete(termId);
     }
   }
 
@@ -231,6 +281,14 @@ export class PageHighlighter {
     const created = wrapMatches(batch.runs, {
       focusable: this.options.focusable,
       setOf: setOfTerm && ((termId) => (Object.hasOwn(setOfTerm, termId) ? setOfTerm[termId] : undefined)),
+      onMark: (mark, match) => {
+        const key = this.keyOfMatch.get(match);
+        const marks = key === undefined ? undefined : this.abbreviations.get(key)?.marks;
+        if (!marks) return;
+        // A page that re-renders for hours drops marks: forget those now and then.
+        if (marks.length >= MAX_ABBREVIATION_MARKS) marks.splice(0, marks.length, ...marks.filter((m) => m.isConnected));
+        marks.push(mark);
+      },
     });
     if (created.length > 0) {
       for (const { run } of batch.runs) {
@@ -258,12 +316,14 @@ export class PageHighlighter {
     if (!termIds) {
       this.found.clear();
       this.firstMark.clear();
+      this.abbreviations.clear();
       this.resetContext(this.options.context);
     } else {
       for (const id of termIds) {
         this.found.delete(id);
         this.firstMark.delete(id);
         this.waiting.delete(id);
+        for (const entry of this.abbreviations.values()) entry.counts.delete(id);
       }
     }
     return removed;
@@ -305,6 +365,9 @@ class HitBatch {
 
 /** Blocks remembered per waiting term: enough for any article, bounded on an endless feed. */
 const MAX_WAITING_BLOCKS = 64;
+
+/** Marks of one abbreviation remembered before the disconnected ones are dropped. */
+const MAX_ABBREVIATION_MARKS = 256;
 
 /** Hits wrapped in one mark.js call at most: enough to spread its set-up cost, few enough to wrap within a slice. */
 const MAX_BATCH_HITS = 64;

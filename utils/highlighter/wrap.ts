@@ -22,12 +22,15 @@ export interface WrapOptions {
   focusable: boolean;
   /** The set a term is highlighted as (`data-set-id`, which its colour follows), if known. */
   setOf?: (termId: string) => string | undefined;
+  /** Told of each mark made and the match it wraps (a match split over inline elements makes one mark per piece). */
+  onMark?: (mark: HTMLElement, match: RunMatch) => void;
 }
 
 interface MarkRange {
   start: number;
   length: number;
   termId: string;
+  match: RunMatch;
 }
 
 /** Whether the page left `run`'s text nodes as they were when the run was read. */
@@ -73,7 +76,7 @@ export function wrapMatches(batch: readonly RunHits[], options: WrapOptions): HT
     const first = nodeAt(run, matches[0].start);
     const last = nodeAt(run, matches[matches.length - 1].end - 1);
     const from = run.offsets[first];
-    for (const m of matches) ranges.push({ start: base + m.start - from, length: m.end - m.start, termId: m.termId });
+    for (const m of matches) ranges.push({ start: base + m.start - from, length: m.end - m.start, termId: m.termId, match: m });
     for (let i = first; i <= last; i++) {
       contexts.push(run.nodes[i]);
       base += run.nodes[i].data.length;
@@ -85,11 +88,12 @@ export function wrapMatches(batch: readonly RunHits[], options: WrapOptions): HT
     className: HIGHLIGHT_CLASS,
     each(element: Element, range: unknown) {
       const mark = element as HTMLElement;
-      const { termId } = range as MarkRange;
+      const { termId, match } = range as MarkRange;
       mark.dataset.termId = termId;
       const setId = options.setOf?.(termId);
       if (setId !== undefined) mark.dataset.setId = setId;
       if (options.focusable) mark.tabIndex = 0;
+      options.onMark?.(mark, match);
       created.push(mark);
     },
   } as Mark.MarkRangesOptions);
