@@ -121,6 +121,17 @@ test.describe('terms whose names other fields use too', () => {
     await expect(page.locator('#health mark')).toHaveCount(0);
   });
 
+  test('an abbreviation the page spells out as something else further down goes plain where it was already highlighted', async ({ context, server }) => {
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/defined-later.html'));
+    const ids = (await settledHighlights(page)).map(([id]) => id);
+    // "IPO" is the UK Intellectual Property Office here, though the headline said it before the page did.
+    expect(ids).toContain('budget-deficit');
+    expect(ids).not.toContain('initial-public-offering');
+    await expect(page.locator('#headline')).toHaveText('IPO backlog grows as filings rise');
+    expect(await page.locator('#headline').evaluate((h) => h.childNodes.length)).toBe(1);
+  });
+
   test('are highlighted on a page about their field, even where they come before the context', async ({ context, server }) => {
     const page = await openHighlighted(context, server.url('/pages/context-crypto.html'));
     await expect(page.locator('#lead mark.termlight[data-term-id="dogecoin"]')).toHaveText('DOGE');
