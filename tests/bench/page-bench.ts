@@ -10,7 +10,7 @@
  * payload (the JSON a message brings each page), then the scan, not counting
  * the time it yields to the page between slices. Also, cold: mark.js alone
  * wrapping Termlight's hits, and Termlight's text walk alone (no matching),
- * the two parts of (b) no matcher can make cheaper. Prints ratios, the longest main-thread
+ * the two parts of (b) that are not matching. Prints ratios, the longest main-thread
  * task of (b), and distinct terms found (glossary coverage). Then a 20 Hz
  * order-book page: CPU time with and without Termlight watching it; and the
  * built extension's start-up cost on a page load (startup.ts).

@@ -35,8 +35,8 @@ function floor(): { ms: number; chars: number } {
 
 /**
  * Termlight's own text walk alone: the runs it reads (text joined per block,
- * scripts, styles, code and the rest stepped over), no matching. What any
- * engine that must skip those regions spends before it reads a word.
+ * scripts, styles, code and the rest stepped over), no matching: what
+ * Termlight spends before it matches a word.
  */
 function walk(): { ms: number; runs: number } {
   const start = performance.now();
