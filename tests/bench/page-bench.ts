@@ -16,20 +16,14 @@
  * built extension's start-up cost on a page load (startup.ts).
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { build } from 'esbuild';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readBundledSources } from '../../data/tools/read-sources';
-import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import { surfaceFormsOf } from '../../utils/glossary/surface-forms';
-import { contextRules } from '../../utils/highlighter/context-gate';
-import { compileMatcher } from '../../utils/matcher';
-import { PLAIN_PHRASES } from '../../utils/matcher/plain-phrases';
-import { SET_FIELDS } from '../../utils/glossary/set-fields';
 import { chromiumPath, LOCAL_HOSTS_ONLY, SHARED_PAGES } from '../e2e/fixtures';
 import { startStaticServer } from '../support/static-server';
-import type { BenchEngine, BenchGlobal } from './page-engine-entry';
+import { bundledGlossary as glossary, engineTextOf, pageEngineCode } from './bundled-engine';
+import type { BenchGlobal } from './page-engine-entry';
 import { startupCost } from './startup';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -37,25 +31,10 @@ const FINANCE = ['reuters-fed-rates', 'bloomberg-markets', 'politico-imf-outlook
 const GENERAL = ['bbc-politics', 'theverge-tech', 'wikipedia-new-zealand'];
 const only = process.argv.slice(2);
 
-const glossary = compileBundledGlossary(readBundledSources());
-// The matcher and context rules the background builds and hands every tab.
-const engine: BenchEngine = { matcher: compileMatcher(glossary.terms, { plainPhrases: PLAIN_PHRASES }), context: contextRules(glossary.terms, SET_FIELDS) };
 // As a message carries it: each page parses it, inside Termlight's timed work.
-const engineText = JSON.stringify(engine);
+const engineText = engineTextOf();
 const forms = [...new Set(glossary.terms.filter((t) => !t.ambiguous).flatMap((t) => surfaceFormsOf(t).map((f) => f.text)))];
 const names = new Map(glossary.terms.map((t) => [t.id, t.term]));
-
-async function bundle(): Promise<string> {
-  const out = await build({
-    entryPoints: [join(import.meta.dirname, 'page-engine-entry.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'chrome120',
-    minify: true,
-  });
-  return out.outputFiles[0].text;
-}
 
 let isolationChecked = false;
 
@@ -119,7 +98,7 @@ async function main() {
     console.log(`Skipping: shared fixture pages not found at ${SHARED_PAGES}`);
     return;
   }
-  const code = await bundle();
+  const code = await pageEngineCode({ minify: true });
   // Page scripts are blocked by a CSP header: the fixtures are measured as static documents.
   // Cross-origin isolation (COOP + COEP) gives performance.now() 5 µs steps
   // instead of 100 µs: the floor of a small page takes a fraction of a millisecond.

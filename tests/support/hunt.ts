@@ -8,15 +8,9 @@
  * and after a change, and compare. Needs no build.
  */
 import { chromium } from '@playwright/test';
-import { build } from 'esbuild';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readBundledSources } from '../../data/tools/read-sources';
-import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
-import { SET_FIELDS } from '../../utils/glossary/set-fields';
-import { contextRules } from '../../utils/highlighter/context-gate';
-import { compileMatcher } from '../../utils/matcher';
-import { PLAIN_PHRASES } from '../../utils/matcher/plain-phrases';
+import { bundledGlossary, engineTextOf, pageEngineCode } from '../bench/bundled-engine';
 import type { BenchGlobal } from '../bench/page-engine-entry';
 import { chromiumPath } from '../e2e/fixtures';
 
@@ -34,11 +28,9 @@ const files = args.flatMap((arg) =>
     : [arg],
 );
 
-const glossary = compileBundledGlossary(readBundledSources());
-const names = new Map(glossary.terms.map((t) => [t.id, t.term]));
-const engineText = JSON.stringify({ matcher: compileMatcher(glossary.terms, { plainPhrases: PLAIN_PHRASES }), context: contextRules(glossary.terms, SET_FIELDS) });
-const engineCode = (await build({ entryPoints: [join(import.meta.dirname, '..', 'bench', 'page-engine-entry.ts')], bundle: true, write: false, format: 'iife', target: 'chrome120' }))
-  .outputFiles[0].text;
+const names = new Map(bundledGlossary.terms.map((t) => [t.id, t.term]));
+const engineText = engineTextOf();
+const engineCode = await pageEngineCode({ minify: false });
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 

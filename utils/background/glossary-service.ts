@@ -6,14 +6,11 @@
 import { getAllTerms, getKeptSearchIndex, getRevision, getTermView, getTermsInSet, listSets } from '../db/glossary-store';
 import type { GlossaryDb } from '../db/schema';
 import type { Term } from '../glossary/schema';
-import { SET_FIELDS } from '../glossary/set-fields';
-import { contextRules } from '../highlighter/context-gate';
-import { compileMatcher } from '../matcher';
-import { PLAIN_PHRASES } from '../matcher/plain-phrases';
 import type { GlossaryStatus, MatcherPayload, TermView } from '../messaging/protocol';
 import { buildSearchIndex } from '../search/search-index';
 import type { SearchIndexPayload } from '../search/term-search';
 import type { Settings } from '../settings';
+import { compilePagePayload } from './page-payload';
 
 export interface GlossaryService {
   getMatcher(): Promise<MatcherPayload>;
@@ -43,12 +40,7 @@ export function createGlossaryService(
       const disabled = new Set(settings.disabledSets);
       const hidden = new Set(settings.hiddenTerms);
       const terms = (await getAllTerms(db)).filter((t) => !hidden.has(t.id) && t.sets.some((s) => !disabled.has(s)));
-      cached = {
-        key,
-        matcher: compileMatcher(terms, { includeAmbiguous: settings.includeAmbiguous, plainPhrases: PLAIN_PHRASES }),
-        setOfTerm: firstEnabledSets(terms, disabled),
-        context: contextRules(terms, SET_FIELDS),
-      };
+      cached = { key, ...compilePagePayload(terms, { includeAmbiguous: settings.includeAmbiguous, disabledSets: disabled }) };
       return cached;
     },
 
@@ -97,18 +89,4 @@ async function storedSearchIndex(db: GlossaryDb, revision: number): Promise<Sear
   // Only a cache: if it cannot be written, the next worker builds it again.
   await db.put('derived', built, 'searchIndex').catch(() => undefined);
   return built;
-}
-
-/**
- * The set each term is highlighted as (its colour): the first of its sets
- * that is enabled. A null-prototype object, so a term id such as
- * "constructor" is a key like any other once it travels as JSON.
- */
-export function firstEnabledSets(terms: readonly Term[], disabled: ReadonlySet<string>): Record<string, string> {
-  const out: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const term of terms) {
-    const set = term.sets.find((s) => !disabled.has(s));
-    if (set !== undefined) out[term.id] = set;
-  }
-  return out;
 }

@@ -228,9 +228,14 @@ export class PageHighlighter {
     if (!entry) return;
     this.abbreviations.delete(key);
     for (const item of batch.runs) {
-      const kept = item.matches.filter((m) => this.keyOfMatch.get(m) !== key);
-      batch.hits -= item.matches.length - kept.length;
-      for (const m of item.matches) if (!kept.includes(m)) batch.terms.delete(m.termId);
+      const kept: RunMatch[] = [];
+      for (const m of item.matches) {
+        if (this.keyOfMatch.get(m) !== key) kept.push(m);
+        else {
+          batch.hits--;
+          batch.terms.delete(m.termId);
+        }
+      }
       item.matches = kept;
     }
     const removed = entry.marks.filter((mark) => mark.isConnected);
