@@ -396,6 +396,17 @@ describe('terms inside addresses', () => {
     expect(found('Listed on Bybit, Crypto.com, and liquidation.exchange.')).toEqual([]);
   });
 
+  it('leaves a capitalised term that ends a company name alone', () => {
+    expect(found('Services are offered through Liquidity LLC and Market Maker, Inc., both brokers.')).toEqual([]);
+    expect(found('Funding Rate AG and Open Interest Ltd filed.')).toEqual([]);
+    // Lower case, or no legal form right after: the term.
+    expect(found('The market maker LLC agreement; Liquidity Incentives; Liquidity, inclusive.')).toEqual([
+      ['market-maker', 'market maker'],
+      ['liquidity', 'Liquidity'],
+      ['liquidity', 'Liquidity'],
+    ]);
+  });
+
   it('still finds the term next to an address, and in slashed or dotted text that is not one', () => {
     expect(found('Funding rate: see https://example.com/faq')).toEqual([['funding-rate', 'Funding rate']]);
     // A known ending must end the word: no domain here.

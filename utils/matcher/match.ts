@@ -150,6 +150,7 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
     }
     if (
       !insideWebAddress(text, start, best.end) &&
+      !namesCompany(text, start, best.end) &&
       (abbreviation || !runsIntoName(text, start, best.end)) &&
       !runsIntoPlainPhrase(ci, text, perToken ? undefined : lower, start, best.end)
     ) {
@@ -270,6 +271,22 @@ function insideWebAddress(text: string, start: number, end: number): boolean {
   // A word standing alone is never an address: the common case costs two comparisons.
   if (from === start && to === end) return false;
   return WEB_ADDRESS.test(text.slice(from, to));
+}
+
+/**
+ * A legal form after a name ("Alpaca Crypto LLC", "Robinhood Crypto, LLC",
+ * "Crypto AG"), optionally after a comma. Only forms that are no word of
+ * their own: "SA" and "SE" are also places, "LP" a liquidity provider.
+ */
+const COMPANY_FORM = /^,?[ \u00a0](?:LLC|L\.L\.C\.|Inc\b|Incorporated|Ltd\b|Limited|Corp\b|Corporation|GmbH|AG|plc|PLC|LLP|L\.P\.|N\.V\.|S\.A\.|Pte|Pty)(?![\p{L}\p{N}])/u;
+
+/**
+ * "offered through Alpaca Crypto LLC": a capitalised match that a company's
+ * legal form follows ends the company's name, so it is that name, not the
+ * term. Costs one comparison unless a capital starts the match.
+ */
+function namesCompany(text: string, start: number, end: number): boolean {
+  return startsUpper(text, start) && COMPANY_FORM.test(text.slice(end, end + 16));
 }
 
 /**
