@@ -102,37 +102,32 @@ export interface FirstWordSlots {
   cs: number[];
 }
 
-function bitSetOf(slots: readonly number[]): Uint32Array {
-  const bits = new Uint32Array(1 << (FILTER_BITS - 5));
-  for (const slot of slots) bits[slot >>> 5] |= 1 << (slot & 31);
-  return bits;
-}
-
 /**
- * Bit sets of hashes of every word a term can start with (lower case), one
- * per trie. Almost every word on a page starts no term; this answers
- * "certainly not" for them from the hash the tokenizer computes anyway, so
- * they are never sliced out of the text or looked up. A "maybe" is checked
- * exactly, and only in the trie it may be in: most candidate words ("in",
- * "new", "market") start names, few start abbreviations.
+ * Sets of hashes of every word a term can start with (lower case), one per
+ * trie. Almost every word on a page starts no term; this answers "certainly
+ * not" for them from the hash the tokenizer computes anyway, so they are
+ * never sliced out of the text or looked up. A "maybe" is checked exactly,
+ * and only in the trie it may be in: most candidate words ("in", "new",
+ * "market") start names, few start abbreviations.
  * Built from slots the background computed with the matcher, so a page load
- * hashes no glossary words.
+ * hashes no glossary words. Sets, not bit arrays: a page builds a Set from
+ * the slot list in one native call (0.05 ms), where a script loop filling a
+ * bit array took 0.3 to 2 ms on a freshly loaded page, before the JIT had
+ * compiled it; each page and frame builds its filter once.
  */
 export class FirstWordFilter {
-  private readonly names: Uint32Array;
-  private readonly abbreviations: Uint32Array;
+  private readonly names: Set<number>;
+  private readonly abbreviations: Set<number>;
 
   constructor(slots: FirstWordSlots) {
-    this.names = bitSetOf(slots.ci);
-    this.abbreviations = bitSetOf(slots.cs);
+    this.names = new Set(slots.ci);
+    this.abbreviations = new Set(slots.cs);
   }
 
   /** `IN_NAMES`, `IN_ABBREVIATIONS`, both or neither (0), for the word of hash `h`. */
   mayHave(h: number): number {
     const slot = slotOfHash(h);
-    const word = slot >>> 5;
-    const bit = slot & 31;
-    return ((this.names[word] >>> bit) & 1) | (((this.abbreviations[word] >>> bit) & 1) << 1);
+    return (this.names.has(slot) ? IN_NAMES : 0) | (this.abbreviations.has(slot) ? IN_ABBREVIATIONS : 0);
   }
 }
 
