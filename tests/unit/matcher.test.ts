@@ -65,6 +65,8 @@ describe('the term matcher', () => {
   it('does not take a Roman numeral after a name for an abbreviation', () => {
     const withIv = compileMatcher([...terms, t('iv', 'Implied Volatility', { abbreviations: ['IV'] })]);
     expect(found('William IV and Phase IV trials', withIv)).toEqual([]);
+    // In lower case too after a word that numbers things: a guide's "part IV".
+    expect(found('See part IV of this guide; a type IV allergy.', withIv)).toEqual([]);
     expect(found('IV rose; front-month IV is 60%', withIv)).toEqual([
       ['iv', 'IV'],
       ['iv', 'IV'],

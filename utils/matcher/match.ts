@@ -351,12 +351,16 @@ const NAME_NUMERAL = /^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$/;
 /** Capitalised words that start a sentence rather than a name: "The IV", "In IV terms". */
 const SENTENCE_STARTERS = new Set(['the', 'a', 'an', 'its', 'their', 'this', 'that', 'these', 'those', 'in', 'on', 'at', 'for', 'with', 'and', 'but', 'as', 'by', 'from']);
 
+/** Words that number what follows in any case ("part IV", "in phase II"): a numeral, not an abbreviation. */
+const NUMBERED_THINGS = new Set(['part', 'chapter', 'section', 'phase', 'article', 'title', 'volume', 'vol', 'book', 'act', 'stage', 'step', 'type', 'class', 'grade', 'tier', 'level', 'appendix', 'annex', 'schedule', 'round', 'season', 'episode']);
+
 /** Words an options screen puts before IV ("Mark IV", "Bid IV"): a quote, not a name. */
 const IV_QUOTES = new Set(['mark', 'bid', 'ask', 'mid', 'last', 'call', 'put', 'implied', 'avg', 'front', 'back']);
 
 /**
  * "William IV", "Phase II", "Type IV": a Roman numeral after a capitalised
- * word is part of a name, not an abbreviation such as IV (implied volatility).
+ * word is part of a name, not an abbreviation such as IV (implied volatility),
+ * and so is one after a word that numbers things in any case ("part IV").
  * Not after an acronym ("ATM IV", "OI IV") or an options screen's quote
  * label ("Mark IV", "Bid IV").
  */
@@ -368,6 +372,7 @@ function isRegnalNumber(text: string, start: number, end: number): boolean {
   if (gapKey(text.slice(previousEnd, start)) !== ' ') return false;
   const previousStart = tokenStartBefore(text, previousEnd);
   const previous = text.slice(previousStart, previousEnd).toLowerCase();
+  if (NUMBERED_THINGS.has(previous)) return true;
   return startsUpper(text, previousStart) && !isAllCaps(text, previousStart, previousEnd) && !SENTENCE_STARTERS.has(previous) && !IV_QUOTES.has(previous);
 }
 
