@@ -306,6 +306,16 @@ describe('abbreviations a text spells out', () => {
     expect(flagged('Loans under the Paycheck Protection Program (PPP) rose; PPP fraud too.')).toEqual(['PPP']);
     expect(flagged('A DAO (Data Access Object) wraps the queries.')).toEqual(['DAO']);
     expect(flagged('The PPP, or Paycheck Protection Program, ended.')).toEqual(['PPP']);
+    expect(flagged('The Paycheck Protection Program or PPP ended.')).toEqual(['PPP']);
+    expect(flagged('- PPP:(Paycheck Protection Program (2020))')).toEqual(['PPP']);
+  });
+
+  it('marks an abbreviation the text spells out as its own term, so the page needs no other context for it', () => {
+    const defined = (text: string) => findTerms(text, m).filter((h) => h.definedAsTerm).map((h) => text.slice(h.start, h.end));
+    expect(defined('The purchasing power parity (PPP) rate; later PPP alone.')).toEqual(['PPP']);
+    expect(defined('A DAO (or decentralized autonomous organization) votes.')).toEqual(['DAO']);
+    expect(defined('Options out of the money or OTM expire worthless.')).toEqual(['OTM']);
+    expect(defined('PPP rose, the PPP (for a start) and Paycheck Protection Program (PPP).')).toEqual([]);
   });
 
   it('leaves it alone spelled out as its own term, as an everyday-word name of it, or not spelled out', () => {

@@ -210,6 +210,17 @@ describe('context-needing terms on a page', () => {
     expect(marked()).toEqual(['bitcoin:bitcoin']);
   });
 
+  it('an abbreviation the page spells out as its own term lights up everywhere on it, before and after, without other context', async () => {
+    const glossary = [t('safe', 'Simple Agreement for Future Equity', { abbreviations: ['SAFE'], needsContext: 'abbreviations', sets: ['deals'] }), t('bitcoin', 'Bitcoin')];
+    const body = '<h1>How a SAFE converts</h1><p>A SAFE (or simple agreement for future equity) turns into shares later.</p><p>Most SAFEs are post-money.</p>';
+    const highlighter = highlighterFor(body, 'all', glossary);
+    await highlighter.scan();
+    expect(marked()).toEqual(['safe:SAFE', 'safe:SAFE', 'safe:simple agreement for future equity', 'safe:SAFEs']);
+    // Not spelled out, the same abbreviation still waits for its field.
+    await highlighterFor('<h1>How a SAFE converts</h1><p>Most SAFEs are post-money.</p>', 'all', glossary).scan();
+    expect(marked()).toEqual([]);
+  });
+
   it('with the bundled glossary: spelled-out abbreviations decide what a page means by them', async () => {
     const bundled = compileBundledGlossary(readBundledSources()).terms;
     const page = (body: string) => highlighterFor(body, 'first', bundled);

@@ -26,6 +26,11 @@
  * report beside "S&P 500" and "sell-off" it lights up, though no other term
  * of its own set is there.
  *
+ * A page that spells an abbreviation out as its term ("the Strategic
+ * Petroleum Reserve (SPR)", a hit the matcher marks `definedAsTerm`) has
+ * said what it means: that term needs no other context there, and counts
+ * as context for others like a term not in doubt.
+ *
  * `contextRules` is computed by the background with the matcher (from the
  * glossary), `ContextGate` keeps one page's count.
  */
@@ -121,6 +126,8 @@ export class ContextGate {
   private readonly seenAnywhere = new Set<string>();
   /** Abbreviations the page spells out as other words ("the Paycheck Protection Program (PPP)"), by `abbreviationKey`. */
   private readonly spelledOutAsOther = new Set<string>();
+  /** Terms the page spells out next to their abbreviation ("Strategic Petroleum Reserve (SPR)"): no longer in doubt there. */
+  private readonly definedTerms = new Set<string>();
   private readonly abbreviationsOnly: ReadonlySet<string>;
   private readonly listedOnly: ReadonlySet<string>;
   private readonly marketsOnly: ReadonlySet<string>;
@@ -138,7 +145,7 @@ export class ContextGate {
 
   /** Whether this hit is one that must wait for its term's context. */
   private gated(hit: GatedHit): boolean {
-    if (!this.rules || !setsOf(this.rules.needs, hit.termId)) return false;
+    if (!this.rules || !setsOf(this.rules.needs, hit.termId) || this.definedTerms.has(hit.termId)) return false;
     if (this.abbreviationsOnly.has(hit.termId)) return hit.abbreviation;
     if (this.listedOnly.has(hit.termId)) return hit.listed === true;
     return true;
@@ -157,10 +164,15 @@ export class ContextGate {
     }
   }
 
+  /** Notes that the page spells `termId` out next to its abbreviation (a hit marked `definedAsTerm`). */
+  defined(termId: string): void {
+    this.definedTerms.add(termId);
+  }
+
   /** Whether the page has shown the context `termId` needs (true for a term that needs none). */
   hasContextFor(termId: string): boolean {
     const sets = this.rules && setsOf(this.rules.needs, termId);
-    if (!sets) return true;
+    if (!sets || this.definedTerms.has(termId)) return true;
     // A spelled-out name of the term itself does not vouch for its own abbreviation.
     const others = (terms: ReadonlySet<string>) => terms.size - (terms.has(termId) ? 1 : 0);
     if (this.marketsOnly.has(termId)) return others(this.seenAnywhere) >= CONFIRMING_TERMS;

@@ -178,8 +178,10 @@ export class PageHighlighter {
     if (hits.length === 0 || !runIsIntact(run)) return;
     const inPlace = hits.filter((hit) => !collector.inSkippedRegion(run, hit.start, hit.end));
     // "Local Sidereal Time (LST)": the page says what it means by LST, here,
-    // everywhere after, and where it was highlighted before.
+    // everywhere after, and where it was highlighted before. "Strategic
+    // Petroleum Reserve (SPR)": the page says SPR is the term, context enough.
     for (const hit of inPlace) {
+      if (hit.definedAsTerm) this.gate.defined(hit.termId);
       if (!hit.definedOtherwise) continue;
       const key = this.gate.spelledOut(run.text.slice(hit.start, hit.end));
       if (key !== undefined) this.takeBackAbbreviation(key, batch);

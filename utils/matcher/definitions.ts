@@ -4,14 +4,16 @@
  * of Government Efficiency". When the words spelled out are not the
  * glossary term the abbreviation stands for (purchasing power parity,
  * Dogecoin), the hit is marked `definedOtherwise`, and the page leaves that
- * abbreviation plain wherever it appears (`ContextGate`).
+ * abbreviation plain wherever it appears (`ContextGate`). When they are the
+ * term ("the Strategic Petroleum Reserve (SPR)", "a SAFE (or simple
+ * agreement for future equity)"), the hit is marked `definedAsTerm`: the
+ * page has said what it means, so the term needs no other context there.
  *
  * Strict on purpose: the spelled-out words must give the abbreviation's
  * letters as their initials, in order (with or without the short words
  * "of", "and", "the"...), and must sit right against it: in brackets after
- * it or before it, or after ", the". A spelling-out that the matcher itself
- * reads as the same term ("the Federal Reserve (Fed)") agrees with the
- * glossary and changes nothing.
+ * it ("(or ...)" too) or before it, after ", the" or ", or", or before
+ * " or " ("the Statutory Liquidity Ratio or SLR").
  */
 import { readToken, tokenize, type TokenSpan } from './tokens';
 
@@ -22,6 +24,7 @@ interface Hit {
   end: number;
   abbreviation: boolean;
   definedOtherwise?: boolean;
+  definedAsTerm?: boolean;
 }
 
 /** Words an acronym may take its letter from or leave out ("Department of Government Efficiency": DOGE or DGE). */
@@ -107,16 +110,16 @@ function shortestSpelling(text: string, words: readonly TokenSpan[], letters: st
  */
 function spelledOutSpan(text: string, hit: Hit, letters: string): TokenSpan | undefined {
   const reach = 24 * extraWords(letters.length);
-  const before = text.slice(Math.max(0, hit.start - 2), hit.start);
-  const after = text.slice(hit.end, hit.end + 6);
-  // "Paycheck Protection Program (PPP)"
-  if (/\($/.test(before) && text[hit.end] === ')') {
-    const close = hit.start - 1 - (before.endsWith(' (') ? 1 : 0);
-    const spelled = shortestSpelling(text, tokensIn(text, phraseStartBefore(text, close, reach), close), letters, true);
+  const before = text.slice(Math.max(0, hit.start - 4), hit.start);
+  const after = text.slice(hit.end, hit.end + 10);
+  // "Paycheck Protection Program (PPP)", "Statutory Liquidity Ratio or SLR"
+  const closing = /\($/.test(before) && text[hit.end] === ')' ? hit.start - (before.endsWith(' (') ? 2 : 1) : before === ' or ' ? hit.start - 4 : -1;
+  if (closing >= 0) {
+    const spelled = shortestSpelling(text, tokensIn(text, phraseStartBefore(text, closing, reach), closing), letters, true);
     if (spelled) return spelled;
   }
-  // "PPP (Paycheck Protection Program)", "DOGE, the Department of Government Efficiency"
-  const opening = /^ ?\(/.exec(after) ?? /^, (?:the|or) /i.exec(after);
+  // "PPP (Paycheck Protection Program)", "SAFE (or simple agreement...)", "SLR:(Statutory...", "DOGE, the Department of Government Efficiency"
+  const opening = /^:? ?\((?:or |i\.e\.,? )?/.exec(after) ?? /^, (?:the|or) /i.exec(after);
   if (opening) {
     const from = hit.end + opening[0].length;
     return shortestSpelling(text, tokensIn(text, from, phraseEndAfter(text, from, reach)), letters, false);
@@ -126,25 +129,28 @@ function spelledOutSpan(text: string, hit: Hit, letters: string): TokenSpan | un
 
 /**
  * Marks each abbreviation hit in `matches` (found in `text`) that the text
- * spells out as words other than its own term: words the matcher did not
- * read as that term, and none of the term's own spellings (`spelledOut`,
- * which holds those of everyday-word names the matcher leaves out, such as
- * "out of the money"). Runs only where an abbreviation sits against a
- * bracket, a space or a comma.
+ * spells out: `definedOtherwise` for words other than its own term (words
+ * the matcher did not read as that term, and none of the term's own
+ * spellings, `spelledOut`, which holds those of everyday-word names the
+ * matcher leaves out, such as "out of the money"), `definedAsTerm` for its
+ * own. Runs only where an abbreviation sits against a bracket, a colon, a
+ * space or a comma.
  */
-export function markDefinedOtherwise(text: string, matches: Hit[], spelledOut: Record<string, string[]>): void {
+export function markDefinitions(text: string, matches: Hit[], spelledOut: Record<string, string[]>): void {
   for (const hit of matches) {
     if (!hit.abbreviation) continue;
     const letters = acronymLetters(text.slice(hit.start, hit.end));
     if (!letters) continue;
     const next = text.charCodeAt(hit.end);
-    if (text.charCodeAt(hit.start - 1) !== 40 /* ( */ && next !== 40 && next !== 32 /* space */ && next !== 44 /* , */) continue;
+    const against = text.charCodeAt(hit.start - 1) === 40 /* ( */ || next === 40 || next === 32 /* space */ || next === 44 /* , */ || next === 58 /* : */;
+    if (!against && !text.startsWith(' or ', hit.start - 4)) continue;
     const spelled = spelledOutSpan(text, hit, letters);
     if (!spelled) continue;
     const agrees =
       matches.some((m) => m !== hit && m.termId === hit.termId && m.start < spelled.end && m.end > spelled.start) ||
       isOwnSpelling(text.slice(spelled.start, spelled.end), Object.hasOwn(spelledOut, hit.termId) ? spelledOut[hit.termId] : []);
-    if (!agrees) hit.definedOtherwise = true;
+    if (agrees) hit.definedAsTerm = true;
+    else hit.definedOtherwise = true;
   }
 }
 

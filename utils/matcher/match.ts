@@ -5,7 +5,7 @@
  * "open interest").
  */
 import { PLAIN_PHRASE, type CompiledMatcher } from './compile';
-import { markDefinedOtherwise } from './definitions';
+import { markDefinitions } from './definitions';
 import { endWaits, NO_END, NO_NODE, PHRASE_END, ROOT, termIndexOf, TrieReader } from './packed-trie';
 import { candidateTokens, FirstWordFilter, IN_ABBREVIATIONS, IN_NAMES, gapKey, inflectionBases, isWordChar, normalizeToken, readToken, tokenize, tokenStartBefore, type TokenSpan } from './tokens';
 
@@ -22,9 +22,15 @@ export interface TermMatch {
   /**
    * An abbreviation the text spells out as something else ("the Paycheck
    * Protection Program (PPP)"): not this term here, nor anywhere on its page
-   * (`markDefinedOtherwise`).
+   * (`markDefinitions`).
    */
   definedOtherwise?: boolean;
+  /**
+   * An abbreviation the text spells out as this very term ("the Strategic
+   * Petroleum Reserve (SPR)"): the page has said what it means by it, so the
+   * term needs no other context there (`markDefinitions`).
+   */
+  definedAsTerm?: boolean;
 }
 
 /** A compiled matcher as a page reads it: its tries, and the filter its first words make. */
@@ -160,7 +166,7 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
       hasAbbreviation ||= abbreviation;
     }
   }
-  if (hasAbbreviation) markDefinedOtherwise(text, matches, matcher.spelledOut);
+  if (hasAbbreviation) markDefinitions(text, matches, matcher.spelledOut);
   return withUnitsAgainstNumbers(text, matcher, matches);
 }
 
