@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import type { Term } from '../../utils/glossary/schema';
+import { compilePagePayload } from '../../utils/background/page-payload';
 import { contextRules } from '../../utils/highlighter/context-gate';
 import { PageHighlighter } from '../../utils/highlighter/page-highlighter';
 import { compileMatcher } from '../../utils/matcher';
@@ -219,6 +220,23 @@ describe('context-needing terms on a page', () => {
     // Not spelled out, the same abbreviation still waits for its field.
     await highlighterFor('<h1>How a SAFE converts</h1><p>Most SAFEs are post-money.</p>', 'all', glossary).scan();
     expect(marked()).toEqual([]);
+  });
+
+  it('with the bundled glossary: a page that names the Department of Government Efficiency anywhere means it by DOGE, before and after', async () => {
+    // The payload the background sends, plain phrases and all.
+    const { matcher, context } = compilePagePayload(compileBundledGlossary(readBundledSources()).terms, { includeAmbiguous: false, disabledSets: new Set() });
+    const page = (body: string) => {
+      document.body.innerHTML = body;
+      return new PageHighlighter(document, { matcher, context, mode: 'all', focusable: false, workBudgetMs: Infinity });
+    };
+    const crypto = '<p>Bitcoin and ether fell as stablecoin supply shrank and memecoins slid.</p><p>DOGE said it would cut staff.</p>';
+    await page(crypto).scan();
+    expect(marked()).toContain('dogecoin:DOGE');
+    const named = page(`${crypto}<p>The Department of Government Efficiency was set up in January; DOGE denied it.</p>`);
+    await named.scan();
+    expect(marked().filter((m) => m.startsWith('dogecoin'))).toEqual([]);
+    expect(marked()).toEqual(expect.arrayContaining(['bitcoin:Bitcoin', 'stablecoin:stablecoin']));
+    expect(named.foundTerms().map((f) => f.termId)).not.toContain('dogecoin');
   });
 
   it('with the bundled glossary: spelled-out abbreviations decide what a page means by them', async () => {

@@ -3,20 +3,26 @@ import { readBundledSources } from '../../data/tools/read-sources';
 import plainPhrasesFile from '../../data/plain-phrases.json' with { type: 'json' };
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import { compileMatcher, findTerms } from '../../utils/matcher';
-import { PLAIN_PHRASES } from '../../utils/matcher/plain-phrases';
+import { PHRASE_MEANINGS, PLAIN_PHRASES } from '../../utils/matcher/plain-phrases';
 
 /**
  * data/plain-phrases.json earns each entry: its example sentence, read with
  * the bundled glossary, lights up one or more of the terms it says it
  * shadows (and no other) inside or running into the phrase without the
- * list, and nothing there with it.
+ * list, and nothing there with it. An entry that `means` an abbreviation
+ * (a name such as "Department of Government Efficiency") shows in its
+ * example that abbreviation lit as a glossary term without the list, and
+ * named as something else with it.
  */
 describe('the bundled plain phrases', () => {
   const glossary = compileBundledGlossary(readBundledSources());
   const withoutPhrases = compileMatcher(glossary.terms);
-  const withPhrases = compileMatcher(glossary.terms, { plainPhrases: PLAIN_PHRASES });
+  const withPhrases = compileMatcher(glossary.terms, { plainPhrases: PLAIN_PHRASES, phraseMeanings: PHRASE_MEANINGS });
 
-  it.each(plainPhrasesFile.phrases)('$phrase keeps its words plain ("$example")', ({ phrase, example, shadows }) => {
+  it.each(plainPhrasesFile.phrases)('$phrase keeps its words plain ("$example")', (entry) => {
+    const { phrase, example } = entry;
+    const shadows: readonly string[] = entry.shadows;
+    const means = 'means' in entry ? entry.means : undefined;
     const at = example.toLowerCase().indexOf(phrase.toLowerCase());
     expect(at, 'the example holds the phrase').toBeGreaterThanOrEqual(0);
     const touchingPhrase = (matcher: typeof withPhrases) =>
@@ -24,9 +30,15 @@ describe('the bundled plain phrases', () => {
         .filter((m) => m.start < at + phrase.length && m.end > at)
         .map((m) => m.termId);
     const falseHits = touchingPhrase(withoutPhrases);
-    expect(falseHits, 'a false hit the phrase is there to stop').not.toEqual([]);
+    if (means === undefined) expect(falseHits, 'a false hit the phrase is there to stop').not.toEqual([]);
     expect(falseHits.filter((id) => !shadows.includes(id)), 'hits of terms the entry does not name').toEqual([]);
     expect(touchingPhrase(withPhrases)).toEqual([]);
+    if (means === undefined) return;
+    const abbreviationHits = findTerms(example, withoutPhrases).filter((m) => m.abbreviation && example.slice(m.start, m.end) === means);
+    expect(abbreviationHits, 'the abbreviation it means is a glossary abbreviation, in the example').not.toEqual([]);
+    const named: string[] = [];
+    findTerms(example, withPhrases, named);
+    expect(named).toEqual([means]);
   });
 
   it('names only terms that exist as the ones it shadows', () => {

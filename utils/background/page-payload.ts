@@ -8,13 +8,13 @@ import type { Term } from '../glossary/schema';
 import { SET_FIELDS } from '../glossary/set-fields';
 import { contextRules } from '../highlighter/context-gate';
 import { compileMatcher } from '../matcher';
-import { PLAIN_PHRASES } from '../matcher/plain-phrases';
+import { PHRASE_MEANINGS, PLAIN_PHRASES } from '../matcher/plain-phrases';
 import type { MatcherPayload } from '../messaging/protocol';
 
 /** The payload for `terms` (already filtered to the enabled, unhidden ones). */
 export function compilePagePayload(terms: readonly Term[], options: { includeAmbiguous: boolean; disabledSets: ReadonlySet<string> }): Omit<MatcherPayload, 'key'> {
   return {
-    matcher: compileMatcher(terms, { includeAmbiguous: options.includeAmbiguous, plainPhrases: PLAIN_PHRASES }),
+    matcher: compileMatcher(terms, { includeAmbiguous: options.includeAmbiguous, plainPhrases: PLAIN_PHRASES, phraseMeanings: PHRASE_MEANINGS }),
     setOfTerm: firstEnabledSets(terms, options.disabledSets),
     context: contextRules(terms, SET_FIELDS),
   };

@@ -77,6 +77,8 @@ export class PageHighlighter {
   private readonly abbreviations = new Map<string, { marks: HTMLElement[]; counts: Map<string, number> }>();
   /** The key of each abbreviation hit waiting in a batch, for `onMark`. */
   private readonly keyOfMatch = new WeakMap<RunMatch, string>();
+  /** The abbreviations the run being matched names as something else (`findTerms`), reused from run to run. */
+  private readonly namedOtherwise: string[] = [];
 
   constructor(
     private readonly doc: Document,
@@ -173,9 +175,16 @@ export class PageHighlighter {
    * to highlight to `batch`.
    */
   private matchRun(run: TextRun, collector: RunCollector, batch: HitBatch, only?: ReadonlySet<string>): void {
-    const hits = findTerms(run.text, this.options.matcher);
+    const named = this.namedOtherwise;
+    named.length = 0;
+    const hits = findTerms(run.text, this.options.matcher, named);
     // The page changed this text since it was read (an earlier slice): leave it for the next scan.
-    if (hits.length === 0 || !runIsIntact(run)) return;
+    if ((hits.length === 0 && named.length === 0) || !runIsIntact(run)) return;
+    // "the Department of Government Efficiency", anywhere: the page means that by DOGE.
+    for (const abbreviation of named) {
+      const key = this.gate.spelledOut(abbreviation);
+      if (key !== undefined) this.takeBackAbbreviation(key, batch);
+    }
     const inPlace = hits.filter((hit) => !collector.inSkippedRegion(run, hit.start, hit.end));
     // "Local Sidereal Time (LST)": the page says what it means by LST, here,
     // everywhere after, and where it was highlighted before. "Strategic

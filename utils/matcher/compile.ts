@@ -37,6 +37,12 @@ export interface CompiledMatcher {
    * "Out of the Money (OTM)" is not taken to mean something else by OTM.
    */
   spelledOut: Record<string, string[]>;
+  /**
+   * Plain phrases that name what a page means by an abbreviation ("Department
+   * of Government Efficiency": DOGE), by their words (`wordsKey`): a page that
+   * names one anywhere does not mean the glossary term by that abbreviation.
+   */
+  phraseMeanings: Record<string, string>;
   /** `NUMBER_UNITS` that are a term's abbreviation, with that term's id: what `findTerms` reads after a number. */
   units: Record<string, string>;
   termCount: number;
@@ -58,6 +64,8 @@ export interface CompileOptions {
    * spelled like a term form leaves the term as it is.
    */
   plainPhrases?: readonly string[];
+  /** Of `plainPhrases`, those that name what a page means by an abbreviation, with it (`CompiledMatcher.phraseMeanings`). */
+  phraseMeanings?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -155,6 +163,8 @@ export function compileMatcher(terms: readonly Term[], options: CompileOptions =
     const keys = formKeys(phrase, false);
     if (keys) insert(ci, keys, PHRASE_END);
   }
+  const phraseMeanings: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [phrase, abbreviation] of Object.entries(options.phraseMeanings ?? {})) phraseMeanings[wordsKey(wordsOf(phrase))] = abbreviation;
   const units: Record<string, string> = {};
   for (const unit of NUMBER_UNITS) {
     const end = cs.children?.get(unit)?.end ?? NO_END;
@@ -167,6 +177,7 @@ export function compileMatcher(terms: readonly Term[], options: CompileOptions =
     termIds,
     firstWords: { ci: slotsOf(ci), cs: slotsOf(cs) },
     spelledOut,
+    phraseMeanings,
     units,
     termCount: termIds.length,
     formCount,

@@ -5,7 +5,7 @@
  * "open interest").
  */
 import { PLAIN_PHRASE, type CompiledMatcher } from './compile';
-import { markDefinitions } from './definitions';
+import { markDefinitions, wordsKey, wordsOf } from './definitions';
 import { endWaits, NO_END, NO_NODE, PHRASE_END, ROOT, termIndexOf, TrieReader } from './packed-trie';
 import { candidateTokens, FirstWordFilter, IN_ABBREVIATIONS, IN_NAMES, gapKey, inflectionBases, isWordChar, normalizeToken, readToken, tokenize, tokenStartBefore, type TokenSpan } from './tokens';
 
@@ -111,7 +111,13 @@ function startsUpper(text: string, i: number): boolean {
   return ch !== ch.toLowerCase();
 }
 
-export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
+/**
+ * The terms found in `text`, in order. `namedOtherwise`, if given, receives
+ * each abbreviation a plain phrase in the text names as something else
+ * (`CompiledMatcher.phraseMeanings`): "the Department of Government
+ * Efficiency" gives DOGE.
+ */
+export function findTerms(text: string, matcher: CompiledMatcher, namedOtherwise?: string[]): TermMatch[] {
   const matches: TermMatch[] = [];
   const reader = readerOf(matcher);
   const { ci, cs: abbreviations, termIds } = reader;
@@ -152,6 +158,7 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
     if (!best) continue;
     if (best.termId === PLAIN_PHRASE) {
       next = best.end; // "Dow Chemical", "grade inflation": no term inside a plain phrase
+      if (namedOtherwise) noteMeaning(matcher, text.slice(start, best.end), namedOtherwise);
       continue;
     }
     if (
@@ -168,6 +175,14 @@ export function findTerms(text: string, matcher: CompiledMatcher): TermMatch[] {
   }
   if (hasAbbreviation) markDefinitions(text, matches, matcher.spelledOut);
   return withUnitsAgainstNumbers(text, matcher, matches);
+}
+
+/** Adds to `out` the abbreviation the plain phrase `phrase` (as written, maybe plural or possessive) names, if any. */
+function noteMeaning(matcher: CompiledMatcher, phrase: string, out: string[]): void {
+  const meanings = matcher.phraseMeanings;
+  if (!meanings) return; // a payload compiled before phrases had meanings
+  const key = wordsKey(wordsOf(phrase.replace(/['’]s$/, '')));
+  if (Object.hasOwn(meanings, key)) out.push(meanings[key]);
 }
 
 /**

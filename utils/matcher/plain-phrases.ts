@@ -8,3 +8,8 @@
 import plainPhrasesFile from '../../data/plain-phrases.json' with { type: 'json' };
 
 export const PLAIN_PHRASES: readonly string[] = plainPhrasesFile.phrases.map((entry) => entry.phrase);
+
+/** The phrases that name what a page means by an abbreviation, with it (`CompileOptions.phraseMeanings`). */
+export const PHRASE_MEANINGS: Readonly<Record<string, string>> = Object.fromEntries(
+  plainPhrasesFile.phrases.flatMap((entry) => ('means' in entry && typeof entry.means === 'string' ? [[entry.phrase, entry.means]] : [])),
+);
