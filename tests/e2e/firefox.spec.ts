@@ -54,6 +54,41 @@ async function extensionTab(browser: Browser, known: Page[]): Promise<Page> {
   throw new Error('no extension page opened');
 }
 
+/**
+ * Waits until `predicate`, run in the page, returns something truthy (and
+ * serializable: a boolean, not an element). It polls
+ * with `evaluate` (WebDriver BiDi's script.callFunction) instead of using
+ * puppeteer's waitForFunction, whose poller builds a Function inside the page:
+ * firefox-esr 140 (Debian 12) lets an extension page's or a strict page's CSP
+ * refuse that. A navigation under way counts as "not yet".
+ */
+async function waitUntil<A extends unknown[]>(page: Page, predicate: (...args: A) => unknown, ...args: A): Promise<void> {
+  const deadline = Date.now() + STEP_WAIT_MS;
+  for (;;) {
+    if (await page.evaluate(predicate as (...args: unknown[]) => unknown, ...args).catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`Waited ${STEP_WAIT_MS} ms in ${page.url()} for ${predicate.toString()}`);
+    await delay(100);
+  }
+}
+
+/** Waits until `selector` matches an element in the page (see `waitUntil`). */
+const waitForSelector = (page: Page, selector: string) => waitUntil(page, (s: string) => document.querySelector(s) !== null, selector);
+
+/**
+ * Gives `page` a 1200 x 800 viewport where the browser can. Puppeteer sends a
+ * screen-orientation override with every viewport change, a WebDriver BiDi
+ * command that firefox-esr 140 (Debian 12) does not know and refuses, and the
+ * whole change with it; the page then keeps the headless window's own size
+ * (1366 x 682), which the steps below work in as well.
+ */
+async function setViewport(page: Page): Promise<void> {
+  try {
+    await page.setViewport({ width: 1200, height: 800 });
+  } catch (error) {
+    if (!String(error).includes('setScreenOrientationOverride')) throw error;
+  }
+}
+
 /** Clicks the button whose whole text is `name`. */
 async function clickButton(page: Page, name: string): Promise<void> {
   await page.evaluate((n) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === n)!.click(), name);
@@ -81,12 +116,12 @@ async function goWithin(page: Page, path: string, selector: string): Promise<voi
     (window as unknown as { termlightLeaving?: boolean }).termlightLeaving = true;
     location.assign(p);
   }, path);
-  await page.waitForFunction(
-    (p) => location.pathname === p && !(window as unknown as { termlightLeaving?: boolean }).termlightLeaving && document.readyState !== 'loading',
-    { timeout: STEP_WAIT_MS },
+  await waitUntil(
+    page,
+    (p: string) => location.pathname === p && !(window as unknown as { termlightLeaving?: boolean }).termlightLeaving && document.readyState !== 'loading',
     path,
   );
-  await page.waitForSelector(selector, { timeout: STEP_WAIT_MS });
+  await waitForSelector(page, selector);
 }
 
 test('the Firefox build in firefox-esr: the welcome page, highlights, the card (also under a strict CSP), the reader, the popup, the badge and the look-up menu, the site switch, a set switch, the highlight style, imports (pasted and a file), an export, a feed and its failed sync', async ({ server }) => {
@@ -131,27 +166,24 @@ test('the Firefox build in firefox-esr: the welcome page, highlights, the card (
   try {
     // A tab open before the install: Firefox runs the new content script in it (Chrome leaves that to the popup).
     const page = await browser.newPage();
-    await page.setViewport({ width: 1200, height: 800 });
+    await setViewport(page);
     await page.goto(server.url('/pages/basics.html'));
     await browser.installExtension(FIREFOX_BUILD);
     // A fresh install opens the welcome page (the reader's #/welcome) once.
     const welcome = await extensionTab(browser, [page]);
-    await welcome.waitForFunction(() => document.querySelector('h1')?.textContent === 'Welcome to Termlight', { timeout: STEP_WAIT_MS });
+    await waitUntil(welcome, () => document.querySelector('h1')?.textContent === 'Welcome to Termlight');
     expect(await welcome.evaluate(() => location.hash)).toBe('#/welcome');
     await welcome.close();
     await page.bringToFront();
     // The background imports the glossary on first start; wait for the marks.
-    await page.waitForSelector('mark.termlight[data-term-id="funding-rate"]', { timeout: STEP_WAIT_MS });
+    await waitForSelector(page, 'mark.termlight[data-term-id="funding-rate"]');
     const ids = await page.$$eval('mark.termlight', (marks) => marks.map((m) => (m as HTMLElement).dataset.termId));
     expect(ids).toEqual(expect.arrayContaining(['open-interest-collapse', 'funding-rate']));
     expect(await page.$$eval('textarea mark, pre mark, code mark', (m) => m.length)).toBe(0);
 
     // Hover: the card shows the definition and related terms, and Read more opens the reader at the term.
     await page.hover('mark.termlight[data-term-id="funding-rate"]');
-    await page.waitForFunction(
-      () => (document.querySelector('termlight-tooltip')?.shadowRoot?.querySelector('.summary')?.textContent ?? '').includes('perpetual futures'),
-      { timeout: STEP_WAIT_MS },
-    );
+    await waitUntil(page, () => (document.querySelector('termlight-tooltip')?.shadowRoot?.querySelector('.summary')?.textContent ?? '').includes('perpetual futures'));
     expect(await cardText(page)).toContain('Funding Interval');
     const known = await browser.pages();
     await page.evaluate(() => {
@@ -159,15 +191,13 @@ test('the Firefox build in firefox-esr: the welcome page, highlights, the card (
       [...card.querySelectorAll<HTMLElement>('a, button')].find((b) => /read more/i.test(b.textContent ?? ''))!.click();
     });
     const tab = await extensionTab(browser, known);
-    await tab.waitForFunction(() => document.querySelector('h1, h2')?.textContent?.includes('Funding Rate'), { timeout: STEP_WAIT_MS });
+    await waitUntil(tab, () => document.querySelector('h1, h2')?.textContent?.includes('Funding Rate'));
     // The tab's title follows in an effect, just after the heading renders.
-    await tab.waitForFunction(() => document.title.includes('Funding Rate'), { timeout: STEP_WAIT_MS });
+    await waitUntil(tab, () => document.title.includes('Funding Rate'));
 
     // The popup (in a tab, it speaks for the page used last): the page's terms, and type-ahead search over every term.
     await goWithin(tab, '/popup.html', 'input');
-    await tab.waitForFunction(() => [...document.querySelectorAll('.tl-page-term')].some((row) => (row as HTMLElement).dataset.termId === 'funding-rate'), {
-      timeout: STEP_WAIT_MS,
-    });
+    await waitUntil(tab, () => [...document.querySelectorAll('.tl-page-term')].some((row) => (row as HTMLElement).dataset.termId === 'funding-rate'));
     // The toolbar badge (browserAction in MV2) shows the page's count of distinct terms; the extension tab has none.
     const distinct = await page.$$eval('mark.termlight', (marks) => new Set(marks.map((m) => (m as HTMLElement).dataset.termId)).size);
     const badges = () =>
@@ -195,35 +225,27 @@ test('the Firefox build in firefox-esr: the welcome page, highlights, the card (
     expect([await menuExists('termlight-lookup'), await menuExists('no-such-item')]).toEqual([true, false]);
     // The site switch takes the page's highlights away at once, and brings them back; the badge follows.
     await tab.click('.tl-site-switch');
-    await page.waitForFunction(() => document.querySelectorAll('mark.termlight').length === 0, { timeout: STEP_WAIT_MS });
+    await waitUntil(page, () => document.querySelectorAll('mark.termlight').length === 0);
     expect((await waitForBadges((texts) => texts.every((t) => t === ''))).filter((t) => t !== '')).toEqual([]);
     await tab.click('.tl-site-switch');
-    await page.waitForSelector('mark.termlight[data-term-id="funding-rate"]', { timeout: STEP_WAIT_MS });
+    await waitForSelector(page, 'mark.termlight[data-term-id="funding-rate"]');
     await tab.type('input', 'open interest');
-    await tab.waitForFunction(() => document.querySelector('[role="option"] .tl-result-name')?.textContent === 'Open Interest', { timeout: STEP_WAIT_MS });
+    await waitUntil(tab, () => document.querySelector('[role="option"] .tl-result-name')?.textContent === 'Open Interest');
     // Enter opens the entry, which the popup reads from IndexedDB itself: its sets and related terms.
     await tab.keyboard.press('Enter');
-    await tab.waitForFunction(
-      () => document.querySelector('h2')?.textContent === 'Open Interest' && document.querySelectorAll('.tl-related button').length > 0,
-      { timeout: STEP_WAIT_MS },
-    );
+    await waitUntil(tab, () => document.querySelector('h2')?.textContent === 'Open Interest' && document.querySelectorAll('.tl-related button').length > 0);
     expect(await tab.$eval('.tl-entry-sets', (el) => el.textContent)).toContain('Derivatives');
 
     // What the look-up menu opens for "funding rates": the reader goes on to the term's page.
     await tab.evaluate(() => location.assign('/reader.html#/search?q=funding%20rates'));
-    await tab.waitForFunction(() => location.hash === '#/term/funding-rate' && document.querySelector('h1')?.textContent === 'Funding Rate', {
-      timeout: STEP_WAIT_MS,
-    });
+    await waitUntil(tab, () => location.hash === '#/term/funding-rate' && document.querySelector('h1')?.textContent === 'Funding Rate');
 
     // Options: a set switched off leaves the open page at once, and comes back when switched on.
     await goWithin(tab, '/options.html', '#set-on-perpetual-futures');
     await tab.click('#set-on-perpetual-futures');
-    await page.waitForFunction(
-      () => !document.querySelector('mark.termlight[data-term-id="funding-rate"]') && document.querySelector('mark.termlight[data-term-id="open-interest-collapse"]'),
-      { timeout: STEP_WAIT_MS },
-    );
+    await waitUntil(page, () => !document.querySelector('mark.termlight[data-term-id="funding-rate"]') && document.querySelector('mark.termlight[data-term-id="open-interest-collapse"]') !== null);
     await tab.click('#set-on-perpetual-futures');
-    await page.waitForSelector('mark.termlight[data-term-id="funding-rate"]', { timeout: STEP_WAIT_MS });
+    await waitForSelector(page, 'mark.termlight[data-term-id="funding-rate"]');
 
     // Highlight style: a tinted background chosen in Options reaches the open page at once (a constructed sheet
     // whose rules must outrank Firefox's content-script CSS), and the default comes back.
@@ -231,22 +253,20 @@ test('the Firefox build in firefox-esr: the welcome page, highlights, the card (
       page.$eval('mark.termlight[data-term-id="funding-rate"]', (m) => [getComputedStyle(m).textDecorationLine, getComputedStyle(m).backgroundColor].join(' | '));
     expect(await funding()).toBe('underline | rgba(0, 0, 0, 0)');
     await tab.select('#highlight-style', 'tint');
-    await page.waitForFunction(() => {
+    await waitUntil(page, () => {
       const style = getComputedStyle(document.querySelector('mark.termlight[data-term-id="funding-rate"]')!);
       return style.textDecorationLine === 'none' && style.backgroundColor !== 'rgba(0, 0, 0, 0)';
-    }, { timeout: STEP_WAIT_MS });
-    await tab.select('#highlight-style', 'dotted');
-    await page.waitForFunction(() => getComputedStyle(document.querySelector('mark.termlight[data-term-id="funding-rate"]')!).textDecorationLine === 'underline', {
-      timeout: STEP_WAIT_MS,
     });
+    await tab.select('#highlight-style', 'dotted');
+    await waitUntil(page, () => getComputedStyle(document.querySelector('mark.termlight[data-term-id="funding-rate"]')!).textDecorationLine === 'underline');
 
     // Import pasted CSV: the new term is highlighted on the open page without a reload.
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="desk">Then came a desk fade.</p>'));
     await tab.type('#import-paste', 'term,definition,set\nDesk Fade,Trading against what the desk expects.,Desk Words\n');
     await clickButton(tab, 'Preview');
-    await tab.waitForFunction(() => document.querySelector('[aria-label="Import preview"]')?.textContent?.includes('Desk Fade'), { timeout: STEP_WAIT_MS });
+    await waitUntil(tab, () => document.querySelector('[aria-label="Import preview"]')?.textContent?.includes('Desk Fade'));
     await clickButton(tab, 'Import');
-    await page.waitForSelector('#desk mark.termlight[data-term-id="desk-fade"]', { timeout: STEP_WAIT_MS });
+    await waitForSelector(page, '#desk mark.termlight[data-term-id="desk-fade"]');
 
     // Export: the imported set downloads as CSV, with the term in it.
     await tab.select('select[aria-label="Set to export"]', 'imported-desk-words');
@@ -269,9 +289,9 @@ test('the Firefox build in firefox-esr: the welcome page, highlights, the card (
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="quill">The Quill Basis narrowed.</p>'));
     const fileInput = await tab.$('input[type="file"]');
     await fileInput!.uploadFile(join(files, 'quill.json'));
-    await tab.waitForFunction(() => document.querySelector('[aria-label="Import preview"]')?.textContent?.includes('Quill Basis'), { timeout: STEP_WAIT_MS });
+    await waitUntil(tab, () => document.querySelector('[aria-label="Import preview"]')?.textContent?.includes('Quill Basis'));
     await clickButton(tab, 'Import');
-    await page.waitForSelector('#quill mark.termlight[data-term-id$="quill-basis"]', { timeout: STEP_WAIT_MS });
+    await waitForSelector(page, '#quill mark.termlight[data-term-id$="quill-basis"]');
 
     // Feeds: subscribing asks for the feed's host (Firefox grants optional hosts one by one), downloads it in the
     // background page, and its term lights up on the open page.
@@ -280,30 +300,25 @@ test('the Firefox build in firefox-esr: the welcome page, highlights, the card (
     await tab.type('#tl-feed-url', server.url('/feeds/desk.json'));
     // A real click: Firefox grants permissions only in a user input handler (an element.click() from a script is not one).
     await tab.click('button::-p-text(Subscribe)');
-    await tab.waitForFunction(() => document.querySelector('.tl-feed-notice')?.textContent?.includes('Subscribed to “Fox Desk”'), { timeout: STEP_WAIT_MS });
+    await waitUntil(tab, () => document.querySelector('.tl-feed-notice')?.textContent?.includes('Subscribed to “Fox Desk”'));
     // Feed terms get ids of their own (a feed cannot take over a bundled term's id).
-    await page.waitForSelector('#feed-news mark.termlight[data-term-id$="-zephyr-spread"]', { timeout: STEP_WAIT_MS });
+    await waitForSelector(page, '#feed-news mark.termlight[data-term-id$="-zephyr-spread"]');
 
     // The feed breaks: Sync now says what is wrong and where, and the terms it had stay.
     feedBroken = true;
     await tab.click('button::-p-text(Sync now)');
-    await tab.waitForFunction(
-      () => /not valid JSON at line 1, column \d+/.test(document.querySelector('.tl-feed-error')?.textContent ?? '') && document.querySelector('.tl-feed-error')?.textContent?.includes('the previous copy is still in use'),
-      { timeout: STEP_WAIT_MS },
-    );
+    await waitUntil(tab, () => /not valid JSON at line 1, column \d+/.test(document.querySelector('.tl-feed-error')?.textContent ?? '') && document.querySelector('.tl-feed-error')?.textContent?.includes('the previous copy is still in use'));
     await page.reload();
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="feed-news">The Zephyr Spread widened.</p>'));
-    await page.waitForSelector('#feed-news mark.termlight[data-term-id$="-zephyr-spread"]', { timeout: STEP_WAIT_MS });
+    await waitForSelector(page, '#feed-news mark.termlight[data-term-id$="-zephyr-spread"]');
 
     // The card's code loads on the first hover from the content script's world: a page's strict CSP cannot block it.
     const strict = await browser.newPage();
-    await strict.setViewport({ width: 1200, height: 800 });
+    await setViewport(strict);
     await strict.goto(server.url('/csp.html'));
-    await strict.waitForSelector('mark.termlight[data-term-id="open-interest-collapse"]', { timeout: STEP_WAIT_MS });
+    await waitForSelector(strict, 'mark.termlight[data-term-id="open-interest-collapse"]');
     await strict.hover('mark.termlight[data-term-id="open-interest-collapse"]');
-    await strict.waitForFunction(() => document.querySelector('termlight-tooltip')?.shadowRoot?.querySelector('.title')?.textContent === 'Open Interest Collapse', {
-      timeout: STEP_WAIT_MS,
-    });
+    await waitUntil(strict, () => document.querySelector('termlight-tooltip')?.shadowRoot?.querySelector('.title')?.textContent === 'Open Interest Collapse');
   } finally {
     await browser.close();
     rmSync(files, { recursive: true, force: true });
