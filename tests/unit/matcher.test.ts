@@ -222,6 +222,10 @@ describe('the term matcher', () => {
 
   it('does not join words across sentence punctuation', () => {
     expect(found('Short. Squeeze')).toEqual([]);
+    // A dash that ends a clause: an em dash, or an en dash with a space beside it.
+    expect(found('short \u2014 squeeze')).toEqual([]);
+    expect(found('short\u2014squeeze')).toEqual([]);
+    expect(found('short \u2013 squeeze')).toEqual([]);
     expect(found('open, interest')).toEqual([]);
   });
 
@@ -390,7 +394,7 @@ describe('the bundled glossary', () => {
     expect(ids('States cut spending as tax revenue falls; tourism is a source of revenue.')).toEqual([]);
     expect(ids('Policymakers encourage the diversification of the economy.')).toEqual([]);
     // Crypto news says it with the verb as often as the noun.
-    expect(ids('Over $1 billion of leveraged longs were liquidated overnight.')).toEqual(['liquidation']);
+    expect(ids('Over $1 billion of leveraged longs were liquidated overnight.')).toEqual(['long-position', 'liquidation']);
     // A cash-and-carry is a wholesaler in British news; the trade keeps its full names.
     expect(ids('The cash and carry chain reported higher sales.')).toEqual([]);
     expect(ids('Funds ran a cash-and-carry trade on bitcoin, a basis trade by another name.')).toEqual(['cash-and-carry-trade', 'bitcoin', 'cash-and-carry-trade']);

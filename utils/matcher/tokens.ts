@@ -247,6 +247,8 @@ export function tokenStartBefore(text: string, end: number): number {
 }
 
 const SEPARATOR_ONLY = /^[\s\u00a0\-\u2010-\u2014]+$/;
+/** A dash that ends a clause in prose: an em dash, or an en dash with a space beside it ("forex — pip", "futures – contract"). */
+const PROSE_DASH = /\u2014|\s\u2013|\u2013\s/;
 const SPACES = /[\s\u00a0]+/g;
 const MAX_GAP = 3;
 
@@ -255,14 +257,16 @@ const MAX_GAP = 3;
  * part of one term (more than one punctuation mark, a long run of spaces).
  * One punctuation mark keeps its place ("S&P", "P/E", "BTC.D", "fear,
  * uncertainty and doubt"): it joins words only where a term has that very
- * mark, so "Short. Squeeze" stays two words.
+ * mark, so "Short. Squeeze" stays two words. Hyphens and an en dash between
+ * words join them as a space would ("short-squeeze", "short–squeeze"); a
+ * dash that ends a clause does not ("forex — pip").
  */
 export function gapKey(gap: string): string | null {
   if (gap.length === 1) {
     const code = gap.charCodeAt(0);
     if (code === 32 || code === 45 || code === 0xa0 || code === 0x2013) return ' ';
   }
-  if (SEPARATOR_ONLY.test(gap)) return gap.length <= MAX_GAP ? ' ' : null;
+  if (SEPARATOR_ONLY.test(gap)) return gap.length <= MAX_GAP && !PROSE_DASH.test(gap) ? ' ' : null;
   const compact = gap.replace(SPACES, '');
   return compact.length === 1 && gap.length <= MAX_GAP ? compact : null;
 }
