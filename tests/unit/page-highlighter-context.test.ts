@@ -6,12 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readBundledSources } from '../../data/tools/read-sources';
+import { compilePagePayload } from '../../utils/background/page-payload';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import type { Term } from '../../utils/glossary/schema';
-import { compilePagePayload } from '../../utils/background/page-payload';
 import { contextRules } from '../../utils/highlighter/context-gate';
 import { PageHighlighter } from '../../utils/highlighter/page-highlighter';
 import { compileMatcher } from '../../utils/matcher';
+import type { MatcherPayload } from '../../utils/messaging/protocol';
 import { makeTerm } from '../support/make-term';
 
 const t = (id: string, term: string, extra: Partial<Term> = {}): Term => makeTerm({ id, term, sets: ['crypto'], ...extra });
@@ -23,9 +24,14 @@ const terms = [
   t('budget-deficit', 'Budget Deficit', { sets: ['macro'] }),
 ];
 
-function highlighterFor(body: string, mode: 'first' | 'all', glossary: Term[] = terms) {
+/** A highlighter on `body` with a compiled matcher and its context rules. */
+function highlighterWith(body: string, mode: 'first' | 'all', { matcher, context }: Pick<MatcherPayload, 'matcher' | 'context'>) {
   document.body.innerHTML = body;
-  return new PageHighlighter(document, { matcher: compileMatcher(glossary), context: contextRules(glossary), mode, focusable: false, workBudgetMs: Infinity });
+  return new PageHighlighter(document, { matcher, context, mode, focusable: false, workBudgetMs: Infinity });
+}
+
+function highlighterFor(body: string, mode: 'first' | 'all', glossary: Term[] = terms) {
+  return highlighterWith(body, mode, { matcher: compileMatcher(glossary), context: contextRules(glossary) });
 }
 
 const marked = () => [...document.querySelectorAll<HTMLElement>('mark.termlight')].map((m) => `${m.dataset.termId}:${m.textContent}`);
@@ -224,11 +230,8 @@ describe('context-needing terms on a page', () => {
 
   it('with the bundled glossary: a page that names the Department of Government Efficiency anywhere means it by DOGE, before and after', async () => {
     // The payload the background sends, plain phrases and all.
-    const { matcher, context } = compilePagePayload(compileBundledGlossary(readBundledSources()).terms, { includeAmbiguous: false, disabledSets: new Set() });
-    const page = (body: string) => {
-      document.body.innerHTML = body;
-      return new PageHighlighter(document, { matcher, context, mode: 'all', focusable: false, workBudgetMs: Infinity });
-    };
+    const payload = compilePagePayload(compileBundledGlossary(readBundledSources()).terms, { includeAmbiguous: false, disabledSets: new Set() });
+    const page = (body: string) => highlighterWith(body, 'all', payload);
     const crypto = '<p>Bitcoin and ether fell as stablecoin supply shrank and memecoins slid.</p><p>DOGE said it would cut staff.</p>';
     await page(crypto).scan();
     expect(marked()).toContain('dogecoin:DOGE');
