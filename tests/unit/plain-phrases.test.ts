@@ -41,6 +41,17 @@ describe('the bundled plain phrases', () => {
     expect(named).toEqual([means]);
   });
 
+  it('reads a named phrase in the plural or possessive as the same name', () => {
+    const named = (text: string) => {
+      const out: string[] = [];
+      findTerms(text, withPhrases, out);
+      return out;
+    };
+    expect(named('Both Paycheck Protection Programs ended in 2021.')).toEqual(['PPP']);
+    expect(named("The Anti-Defamation League's report came out.")).toEqual(['ADL']);
+    expect(named('Syrian Democratic Forces’ fighters moved east.')).toEqual(['SDF']);
+  });
+
   it('names only terms that exist as the ones it shadows', () => {
     const ids = new Set(glossary.terms.map((term) => term.id));
     expect(plainPhrasesFile.phrases.flatMap((entry) => entry.shadows.filter((id) => !ids.has(id)))).toEqual([]);

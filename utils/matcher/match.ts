@@ -181,8 +181,14 @@ export function findTerms(text: string, matcher: CompiledMatcher, namedOtherwise
 function noteMeaning(matcher: CompiledMatcher, phrase: string, out: string[]): void {
   const meanings = matcher.phraseMeanings;
   if (!meanings) return; // a payload compiled before phrases had meanings
-  const key = wordsKey(wordsOf(phrase.replace(/['’]s$/, '')));
-  if (Object.hasOwn(meanings, key)) out.push(meanings[key]);
+  const key = wordsKey(wordsOf(phrase.replace(/['’]s?$/, '')));
+  // The matcher reads a phrase's plural as the phrase ("Paycheck Protection Programs"): so does this.
+  for (const singular of [key, key.replace(/s$/, ''), key.replace(/es$/, '')]) {
+    if (Object.hasOwn(meanings, singular)) {
+      out.push(meanings[singular]);
+      return;
+    }
+  }
 }
 
 /**
