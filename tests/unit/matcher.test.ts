@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Term } from '../../utils/glossary/schema';
 import { readBundledSources } from '../../data/tools/read-sources';
+import { compilePagePayload } from '../../utils/background/page-payload';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import { surfaceFormsOf } from '../../utils/glossary/surface-forms';
 import { compileMatcher, findTerms } from '../../utils/matcher';
@@ -328,6 +329,15 @@ describe('abbreviations a text spells out', () => {
     expect(flagged('PPP (for a start) looks cheap; the PPP, the old one, and (PPP) alone.')).toEqual([]);
   });
 
+  it("reads a coin's one-word name before its bracketed ticker as what the abbreviation is on the page", () => {
+    const coins = compileMatcher([...glossary, t('all-time-high', 'All-Time High', { abbreviations: ['ATH'] }), t('ether', 'Ether', { abbreviations: ['ETH'] }), t('ethereum', 'Ethereum')]);
+    const otherwise = (text: string) => findTerms(text, coins).filter((h) => h.definedOtherwise).map((h) => text.slice(h.start, h.end));
+    expect(otherwise('Binance will list Aethir (ATH) on Monday.')).toEqual(['ATH']);
+    expect(otherwise('Daoify(DAO) launches; flights to Athens (ATH).')).toEqual(['DAO', 'ATH']);
+    // A name the glossary knows is its own term or one beside it; a name without the letters in order, or lower case, says nothing.
+    expect(otherwise('Ethereum (ETH) and Ether (ETH) rose; a new high (ATH); Tahiti (ATH); AETHIR (ATH).')).toEqual([]);
+  });
+
   it('reads initials in order, taking or skipping short words', () => {
     expect(initialsSpell(['Department', 'of', 'Government', 'Efficiency'], 'DOGE')).toBe(true);
     expect(initialsSpell(['Department', 'of', 'Government', 'Efficiency'], 'DGE')).toBe(true);
@@ -354,6 +364,28 @@ describe('the bundled glossary', () => {
       }
     }
     expect(missed).toEqual([]);
+  });
+
+  it("reads no coin's name before a bundled abbreviation of its own (\"Solana (SOL)\", \"Chainlink (LINK)\") as another thing", () => {
+    const otherwise: string[] = [];
+    for (const term of glossary.terms) {
+      for (const abbreviation of term.abbreviations) {
+        for (const name of [term.term, ...term.aliases].filter((n) => /^[A-Z][a-z]+$/.test(n))) {
+          const text = `Buy ${name} (${abbreviation}) now.`;
+          if (findTerms(text, bundled).some((h) => h.definedOtherwise)) otherwise.push(text);
+        }
+      }
+    }
+    expect(otherwise).toEqual([]);
+  });
+
+  it("reads a trading pair's base as a coin's ticker unless its term is one of the payload's assets", () => {
+    const { matcher: payload } = compilePagePayload(glossary.terms, { includeAmbiguous: false, disabledSets: new Set() });
+    const hits = (text: string) => findTerms(text, payload).map((h) => text.slice(h.start, h.end));
+    expect(hits('The ATH/USDT, KOL/USDT and NFP-PERP pairs open.')).toEqual(['USDT', 'USDT']);
+    expect(hits('BTC/USDT, ETH-PERP, XAU/USD, LINK/USDC; CPI/PPI and APY/APR.')).toEqual(['BTC', 'USDT', 'ETH', 'XAU', 'LINK', 'USDC', 'CPI', 'PPI', 'APY', 'APR']);
+    // Outside a pair, the same abbreviations are the terms.
+    expect(findTerms('A new ATH; a KOL campaign.', payload).map((h) => h.termId)).toEqual(['all-time-high', 'key-opinion-leader']);
   });
 
   it("finds Binance's name for its stablecoin-margined futures, circled letter and all", () => {

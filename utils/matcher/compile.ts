@@ -45,6 +45,13 @@ export interface CompiledMatcher {
   phraseMeanings: Record<string, string>;
   /** `NUMBER_UNITS` that are a term's abbreviation, with that term's id: what `findTerms` reads after a number. */
   units: Record<string, string>;
+  /**
+   * The terms with abbreviations that are assets (`CompileOptions.isPairAsset`):
+   * the only ones whose abbreviation is read as a trading pair's base
+   * ("BTC/USDT"); any other there is a coin's ticker ("ATH/USDT" is Aethir).
+   * Absent from a payload compiled before the rule: then any is read.
+   */
+  pairAssets?: string[];
   termCount: number;
   formCount: number;
 }
@@ -66,6 +73,8 @@ export interface CompileOptions {
   plainPhrases?: readonly string[];
   /** Of `plainPhrases`, those that name what a page means by an abbreviation, with it (`CompiledMatcher.phraseMeanings`). */
   phraseMeanings?: Readonly<Record<string, string>>;
+  /** Whether a term is an asset a trading pair may name (`CompiledMatcher.pairAssets`); without it, every term is. */
+  isPairAsset?: (term: Term) => boolean;
 }
 
 /**
@@ -170,6 +179,8 @@ export function compileMatcher(terms: readonly Term[], options: CompileOptions =
     const end = cs.children?.get(unit)?.end ?? NO_END;
     if (end !== NO_END && end !== PHRASE_END) units[unit] = termIds[termIndexOf(end)];
   }
+  const { isPairAsset } = options;
+  const pairAssets = isPairAsset && terms.filter((term) => term.abbreviations.length > 0 && isPairAsset(term)).map((term) => term.id);
   const slotsOf = (root: TrieBuilder) => [...new Set([...(root.children?.keys() ?? [])].map(firstWordSlot))];
   return {
     ci: packTrie(ci),
@@ -179,6 +190,7 @@ export function compileMatcher(terms: readonly Term[], options: CompileOptions =
     spelledOut,
     phraseMeanings,
     units,
+    ...(pairAssets && { pairAssets }),
     termCount: termIds.length,
     formCount,
   };

@@ -15,7 +15,7 @@
  * it ("(or ...)" too) or before it, after ", the" or ", or", or before
  * " or " ("the Statutory Liquidity Ratio or SLR").
  */
-import { readToken, tokenize, type TokenSpan } from './tokens';
+import { readToken, tokenize, tokenStartBefore, type TokenSpan } from './tokens';
 
 /** What this module needs of a match (`TermMatch`). */
 interface Hit {
@@ -145,13 +145,50 @@ export function markDefinitions(text: string, matches: Hit[], spelledOut: Record
     const against = text.charCodeAt(hit.start - 1) === 40 /* ( */ || next === 40 || next === 32 /* space */ || next === 44 /* , */ || next === 58 /* : */;
     if (!against && !text.startsWith(' or ', hit.start - 4)) continue;
     const spelled = spelledOutSpan(text, hit, letters);
-    if (!spelled) continue;
+    if (!spelled) {
+      markTickerName(text, matches, hit, letters);
+      continue;
+    }
     const agrees =
       matches.some((m) => m !== hit && m.termId === hit.termId && m.start < spelled.end && m.end > spelled.start) ||
       isOwnSpelling(text.slice(spelled.start, spelled.end), Object.hasOwn(spelledOut, hit.termId) ? spelledOut[hit.termId] : []);
     if (agrees) hit.definedAsTerm = true;
     else hit.definedOtherwise = true;
   }
+}
+
+/**
+ * "Binance will list Aethir (ATH)": a coin's ticker is made of letters of
+ * its one-word name, in order and from its first ("Aethir": ATH, "Ethena":
+ * ENA), so a capitalised word right before a bracketed abbreviation that
+ * spells it that way names what the abbreviation is on this page. A name
+ * the glossary knows is left to the glossary: "Bitcoin (BTC)" is its own
+ * term, "Ethereum (ETH)" a term beside it. Any other name marks the hit
+ * `definedOtherwise` (Aethir's ATH is no all-time high, anywhere on its page).
+ */
+function markTickerName(text: string, matches: readonly Hit[], hit: Hit, letters: string): void {
+  if (text.charCodeAt(hit.start - 1) !== 40 /* ( */ || text.charCodeAt(hit.end) !== 41 /* ) */) return;
+  const closing = text.charCodeAt(hit.start - 2) === 32 ? hit.start - 2 : hit.start - 1;
+  const span: TokenSpan = { start: 0, end: 0 };
+  const start = tokenStartBefore(text, closing);
+  if (!readToken(text, start, span) || span.end !== closing) return;
+  const name = text.slice(span.start, span.end);
+  if (!spellsTicker(name, letters)) return;
+  if (matches.some((m) => m !== hit && m.start < span.end && m.end > span.start)) return;
+  hit.definedOtherwise = true;
+}
+
+/** Whether capitalised `name` holds `letters` in order, the first of them its own first letter ("Aethir": ATH). */
+export function spellsTicker(name: string, letters: string): boolean {
+  if (name.length <= letters.length || name[0] !== letters[0] || name[1] === name[1].toUpperCase()) return false;
+  const lower = name.toLowerCase();
+  let at = 1;
+  for (let i = 1; i < letters.length; i++) {
+    at = lower.indexOf(letters[i].toLowerCase(), at);
+    if (at === -1) return false;
+    at++;
+  }
+  return true;
 }
 
 /** Whether `phrase` is one of `own`, as written or with its last word singular ("Fails to Deliver"). */

@@ -39,6 +39,8 @@ interface MatcherReader {
   ci: TrieReader;
   cs: TrieReader;
   termIds: readonly string[];
+  /** `CompiledMatcher.pairAssets`, if the payload has them. */
+  pairAssets: ReadonlySet<string> | undefined;
 }
 
 const readers = new WeakMap<CompiledMatcher, MatcherReader>();
@@ -47,7 +49,13 @@ const readers = new WeakMap<CompiledMatcher, MatcherReader>();
 function readerOf(matcher: CompiledMatcher): MatcherReader {
   let reader = readers.get(matcher);
   if (!reader) {
-    reader = { filter: new FirstWordFilter(matcher.firstWords), ci: new TrieReader(matcher.ci), cs: new TrieReader(matcher.cs), termIds: matcher.termIds };
+    reader = {
+      filter: new FirstWordFilter(matcher.firstWords),
+      ci: new TrieReader(matcher.ci),
+      cs: new TrieReader(matcher.cs),
+      termIds: matcher.termIds,
+      pairAssets: matcher.pairAssets && new Set(matcher.pairAssets),
+    };
     readers.set(matcher, reader);
   }
   return reader;
@@ -150,7 +158,7 @@ export function findTerms(text: string, matcher: CompiledMatcher, namedOtherwise
     }
     if (tries & IN_ABBREVIATIONS) {
       const cs = walk(abbreviations, termIds, text, keyText, start, end);
-      if (cs && (!best || cs.end > best.end) && !isRegnalNumber(text, start, end)) {
+      if (cs && (!best || cs.end > best.end) && !isRegnalNumber(text, start, end) && !namesPairTicker(reader, text, cs)) {
         best = cs;
         abbreviation = true;
       }
@@ -235,6 +243,21 @@ function longestUnitAt(units: Record<string, string>, text: string, at: number):
   let longest = '';
   for (const unit in units) if (unit.length > longest.length && text.startsWith(unit, at)) longest = unit;
   return longest;
+}
+
+/** What a trading pair quotes its base in, after a slash or a hyphen ("ATH/USDT", "ATH-PERP"). */
+const PAIR_QUOTE = /^[/-](?:USDT|USDC|USD|FDUSD|BUSD|TUSD|USDE|DAI|BTC|ETH|BNB|SOL|EUR|GBP|JPY|KRW|TRY|BRL|PERP)(?![\p{L}\p{N}])/u;
+
+/**
+ * "the ATH/USDT and KOL/USDT pairs": an abbreviation that is a trading
+ * pair's base names a coin, so one whose term is no asset (all-time high,
+ * key opinion leader) is that coin's ticker there. Costs one comparison
+ * unless a slash or a hyphen follows the abbreviation.
+ */
+function namesPairTicker(reader: MatcherReader, text: string, hit: Walk): boolean {
+  const next = text.charCodeAt(hit.end);
+  if (next !== 47 /* / */ && next !== 45 /* - */) return false;
+  return reader.pairAssets !== undefined && !reader.pairAssets.has(hit.termId) && PAIR_QUOTE.test(text.slice(hit.end, hit.end + 7));
 }
 
 /**
