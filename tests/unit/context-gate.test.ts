@@ -74,6 +74,23 @@ describe('terms that need context', () => {
     expect(gate.allows(named('rsi'))).toBe(true);
   });
 
+  it("counts a term named by a form not in doubt as one of the two its listed forms wait for (\"10-year gilt\" before \"gilts\")", () => {
+    const listed = [...terms, t('gilt', ['bonds'], ['gilt']), t('duration', ['bonds']), t('coupon', ['bonds'])];
+    const bare = { termId: 'gilt', abbreviation: false, listed: true };
+    const afterItsName = new ContextGate(contextRules(listed));
+    afterItsName.saw(bare); // in doubt: says nothing, even for itself
+    afterItsName.saw(named('gilt'));
+    expect(afterItsName.allows(bare)).toBe(false); // its own name alone is not enough: "Dow Jones" and a council member Dow
+    afterItsName.saw(named('duration'));
+    expect(afterItsName.allows(bare)).toBe(true);
+    // Without its own name, one other term is not enough.
+    const withoutItsName = new ContextGate(contextRules(listed));
+    withoutItsName.saw(named('duration'));
+    expect(withoutItsName.allows(bare)).toBe(false);
+    withoutItsName.saw(named('coupon'));
+    expect(withoutItsName.allows(bare)).toBe(true);
+  });
+
   it('an abbreviation in doubt vouches for nothing', () => {
     const gate = new ContextGate(contextRules(terms));
     gate.saw(abbreviated('dogecoin'));
