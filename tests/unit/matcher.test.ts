@@ -383,8 +383,11 @@ describe('the bundled glossary', () => {
 
   it("reads a trading pair's base as a coin's ticker unless its term is one of the payload's assets", () => {
     const { matcher: payload } = compilePagePayload(glossary.terms, { includeAmbiguous: false, disabledSets: new Set() });
-    const hits = (text: string) => findTerms(text, payload).map((h) => text.slice(h.start, h.end));
+    const hits = (text: string) => findTerms(text, payload).filter((h) => !h.definedOtherwise).map((h) => text.slice(h.start, h.end));
     expect(hits('The ATH/USDT, KOL/USDT and NFP-PERP pairs open.')).toEqual(['USDT', 'USDT']);
+    // The page has said what it means by them: a ticker, here and on the rest of the page (ContextGate).
+    const tickers = (text: string) => findTerms(text, payload).filter((h) => h.definedOtherwise).map((h) => text.slice(h.start, h.end));
+    expect(tickers('The ATH/USDT, KOL/USDT and NFP-PERP pairs open.')).toEqual(['ATH', 'KOL', 'NFP']);
     expect(hits('BTC/USDT, ETH-PERP, XAU/USD, LINK/USDC; CPI/PPI and APY/APR.')).toEqual(['BTC', 'USDT', 'ETH', 'XAU', 'LINK', 'USDC', 'CPI', 'PPI', 'APY', 'APR']);
     // Outside a pair, the same abbreviations are the terms.
     expect(findTerms('A new ATH; a KOL campaign.', payload).map((h) => h.termId)).toEqual(['all-time-high', 'key-opinion-leader']);

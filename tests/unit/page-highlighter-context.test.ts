@@ -242,6 +242,26 @@ describe('context-needing terms on a page', () => {
     expect(named.foundTerms().map((f) => f.termId)).not.toContain('dogecoin');
   });
 
+  it("with the bundled glossary: a listing page's trading pairs and coin names make their tickers plain everywhere on it", async () => {
+    const payload = compilePagePayload(compileBundledGlossary(readBundledSources()).terms, { includeAmbiguous: false, disabledSets: new Set() });
+    const page = (body: string) => highlighterWith(body, 'all', payload);
+    const news = '<p>Bitcoin hit a new ATH as stablecoin supply grew and funding rates on perpetual futures rose.</p>';
+    await page(news).scan();
+    expect(marked()).toContain('all-time-high:ATH');
+    // The pair comes after the earlier ATH: that one goes plain again.
+    await page(`${news}<p>The official launch of ATH trading opens the ATH/USDT perpetual contract.</p>`).scan();
+    expect(marked().filter((m) => m.startsWith('all-time-high'))).toEqual([]);
+    expect(marked()).toEqual(expect.arrayContaining(['bitcoin:Bitcoin', 'tether:USDT']));
+    await page(`<p>Binance will list Aethir (ATH) today.</p>${news}`).scan();
+    expect(marked().filter((m) => m.startsWith('all-time-high'))).toEqual([]);
+    // A coin's own ticker in a pair is the coin.
+    await page('<p>The BTC/USDT perpetual contract and its funding rate.</p>').scan();
+    expect(marked()).toContain('bitcoin:BTC');
+    // A name written in the singular still spells out its own term.
+    await page('<p>Markets await the Non-Farm Payroll (NFP) report; NFP rose by 150,000 jobs.</p>').scan();
+    expect(marked().filter((m) => m.endsWith(':NFP'))).toHaveLength(2);
+  });
+
   it('with the bundled glossary: spelled-out abbreviations decide what a page means by them', async () => {
     const bundled = compileBundledGlossary(readBundledSources()).terms;
     const page = (body: string) => highlighterFor(body, 'first', bundled);

@@ -191,9 +191,9 @@ export function spellsTicker(name: string, letters: string): boolean {
   return true;
 }
 
-/** Whether `phrase` is one of `own`, as written or with its last word singular ("Fails to Deliver"). */
+/** Whether `phrase` is one of `own`, as written or with its last word singular ("Fails to Deliver") or plural ("Non-Farm Payroll"). */
 function isOwnSpelling(phrase: string, own: readonly string[]): boolean {
   if (own.length === 0) return false;
   const key = wordsKey(wordsOf(phrase));
-  return own.includes(key) || (/s$/i.test(key) && own.includes(key.slice(0, -1)));
+  return own.includes(key) || own.includes(`${key}s`) || (/s$/i.test(key) && own.includes(key.slice(0, -1)));
 }

@@ -21,8 +21,9 @@ export interface TermMatch {
   listed?: true;
   /**
    * An abbreviation the text spells out as something else ("the Paycheck
-   * Protection Program (PPP)"): not this term here, nor anywhere on its page
-   * (`markDefinitions`).
+   * Protection Program (PPP)", `markDefinitions`), or a coin's ticker as a
+   * trading pair's base ("ATH/USDT", `namesPairTicker`): not this term here,
+   * nor anywhere on its page.
    */
   definedOtherwise?: boolean;
   /**
@@ -158,7 +159,7 @@ export function findTerms(text: string, matcher: CompiledMatcher, namedOtherwise
     }
     if (tries & IN_ABBREVIATIONS) {
       const cs = walk(abbreviations, termIds, text, keyText, start, end);
-      if (cs && (!best || cs.end > best.end) && !isRegnalNumber(text, start, end) && !namesPairTicker(reader, text, cs)) {
+      if (cs && (!best || cs.end > best.end) && !isRegnalNumber(text, start, end)) {
         best = cs;
         abbreviation = true;
       }
@@ -176,7 +177,9 @@ export function findTerms(text: string, matcher: CompiledMatcher, namedOtherwise
       !runsIntoPlainPhrase(ci, text, perToken ? undefined : lower, start, best.end)
     ) {
       const end = closingBracketAfter(text, start, best.end);
-      matches.push(best.listed ? { termId: best.termId, start, end, abbreviation, listed: true } : { termId: best.termId, start, end, abbreviation });
+      const match: TermMatch = best.listed ? { termId: best.termId, start, end, abbreviation, listed: true } : { termId: best.termId, start, end, abbreviation };
+      if (abbreviation && namesPairTicker(reader, text, best)) match.definedOtherwise = true;
+      matches.push(match);
       next = end;
       hasAbbreviation ||= abbreviation;
     }
@@ -251,8 +254,9 @@ const PAIR_QUOTE = /^[/-](?:USDT|USDC|USD|FDUSD|BUSD|TUSD|USDE|DAI|BTC|ETH|BNB|S
 /**
  * "the ATH/USDT and KOL/USDT pairs": an abbreviation that is a trading
  * pair's base names a coin, so one whose term is no asset (all-time high,
- * key opinion leader) is that coin's ticker there. Costs one comparison
- * unless a slash or a hyphen follows the abbreviation.
+ * key opinion leader) is that coin's ticker, there and on the rest of its
+ * page (the hit is marked `definedOtherwise`). Costs one comparison unless
+ * a slash or a hyphen follows the abbreviation.
  */
 function namesPairTicker(reader: MatcherReader, text: string, hit: Walk): boolean {
   const next = text.charCodeAt(hit.end);
