@@ -389,6 +389,14 @@ describe('the bundled glossary', () => {
     const tickers = (text: string) => findTerms(text, payload).filter((h) => h.definedOtherwise).map((h) => text.slice(h.start, h.end));
     expect(tickers('The ATH/USDT, KOL/USDT and NFP-PERP pairs open.')).toEqual(['ATH', 'KOL', 'NFP']);
     expect(hits('BTC/USDT, ETH-PERP, XAU/USD, LINK/USDC; CPI/PPI and APY/APR.')).toEqual(['BTC', 'USDT', 'ETH', 'XAU', 'LINK', 'USDC', 'CPI', 'PPI', 'APY', 'APR']);
+    // An exchange's one-word symbol for the pair says the same, to the caller that asks.
+    const symbols = (text: string) => {
+      const out: string[] = [];
+      findTerms(text, payload, out);
+      return out;
+    };
+    expect(symbols('Trade the ATHUSDT and KOLUSDC perpetual contracts.')).toEqual(['ATH', 'KOL']);
+    expect(symbols('BTCUSDT, ETHUSDC, XATHUSDT, ATHUSDTX and USDT itself.')).toEqual([]);
     // Outside a pair, the same abbreviations are the terms.
     expect(findTerms('A new ATH; a KOL campaign.', payload).map((h) => h.termId)).toEqual(['all-time-high', 'key-opinion-leader']);
   });

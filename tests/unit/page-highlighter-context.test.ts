@@ -254,6 +254,8 @@ describe('context-needing terms on a page', () => {
     expect(marked()).toEqual(expect.arrayContaining(['bitcoin:Bitcoin', 'tether:USDT']));
     await page(`<p>Binance will list Aethir (ATH) today.</p>${news}`).scan();
     expect(marked().filter((m) => m.startsWith('all-time-high'))).toEqual([]);
+    await page(`${news}<p>Trade the ATHUSDT perpetual contract from today.</p>`).scan();
+    expect(marked().filter((m) => m.startsWith('all-time-high'))).toEqual([]);
     // A coin's own ticker in a pair is the coin.
     await page('<p>The BTC/USDT perpetual contract and its funding rate.</p>').scan();
     expect(marked()).toContain('bitcoin:BTC');

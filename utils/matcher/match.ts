@@ -124,7 +124,8 @@ function startsUpper(text: string, i: number): boolean {
  * The terms found in `text`, in order. `namedOtherwise`, if given, receives
  * each abbreviation a plain phrase in the text names as something else
  * (`CompiledMatcher.phraseMeanings`): "the Department of Government
- * Efficiency" gives DOGE.
+ * Efficiency" gives DOGE; and so does a pair symbol written as one word
+ * ("ATHUSDT" gives ATH, `noteSymbolTickers`).
  */
 export function findTerms(text: string, matcher: CompiledMatcher, namedOtherwise?: string[]): TermMatch[] {
   const matches: TermMatch[] = [];
@@ -185,7 +186,38 @@ export function findTerms(text: string, matcher: CompiledMatcher, namedOtherwise
     }
   }
   if (hasAbbreviation) markDefinitions(text, matches, matcher.spelledOut);
+  if (namedOtherwise) noteSymbolTickers(reader, text, namedOtherwise);
   return withUnitsAgainstNumbers(text, matcher, matches);
+}
+
+/** Quote assets an exchange's symbol for a pair ends with, written as one word ("ATHUSDT"). */
+const SYMBOL_QUOTES = ['USDT', 'USDC'];
+
+/**
+ * "the ATHUSDT perpetual contract": a pair written as one word, as
+ * exchanges name their contracts, names its base as a coin's ticker. Adds
+ * to `out` each base that is a glossary abbreviation of no asset term, as
+ * `namesPairTicker` reads "ATH/USDT": the page means the coin by it. Costs
+ * one `indexOf` per quote asset.
+ */
+function noteSymbolTickers(reader: MatcherReader, text: string, out: string[]): void {
+  if (!reader.pairAssets) return;
+  for (const quote of SYMBOL_QUOTES) {
+    for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + quote.length)) {
+      const end = at + quote.length;
+      if (end < text.length && isWordChar(text, end)) continue;
+      let start = at;
+      while (start > 0 && isUpperOrDigit(text.charCodeAt(start - 1))) start--;
+      if (start === at || (start > 0 && isWordChar(text, start - 1))) continue;
+      const base = text.slice(start, at);
+      const hit = walk(reader.cs, reader.termIds, base, base, 0, base.length);
+      if (hit && hit.end === base.length && !reader.pairAssets.has(hit.termId)) out.push(base);
+    }
+  }
+}
+
+function isUpperOrDigit(code: number): boolean {
+  return (code >= 65 && code <= 90) || isDigit(code);
 }
 
 /** Adds to `out` the abbreviation the plain phrase `phrase` (as written, maybe plural or possessive) names, if any. */
