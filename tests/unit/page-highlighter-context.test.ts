@@ -34,6 +34,14 @@ function highlighterFor(body: string, mode: 'first' | 'all', glossary: Term[] = 
   return highlighterWith(body, mode, { matcher: compileMatcher(glossary), context: contextRules(glossary) });
 }
 
+let bundledPayload: ReturnType<typeof compilePagePayload> | undefined;
+
+/** A highlighter of every occurrence with the payload the background sends for the bundled glossary, plain phrases and all. */
+function bundledPage(body: string) {
+  bundledPayload ??= compilePagePayload(compileBundledGlossary(readBundledSources()).terms, { includeAmbiguous: false, disabledSets: new Set() });
+  return highlighterWith(body, 'all', bundledPayload);
+}
+
 const marked = () => [...document.querySelectorAll<HTMLElement>('mark.termlight')].map((m) => `${m.dataset.termId}:${m.textContent}`);
 
 describe('context-needing terms on a page', () => {
@@ -229,9 +237,7 @@ describe('context-needing terms on a page', () => {
   });
 
   it('with the bundled glossary: a page that names the Department of Government Efficiency anywhere means it by DOGE, before and after', async () => {
-    // The payload the background sends, plain phrases and all.
-    const payload = compilePagePayload(compileBundledGlossary(readBundledSources()).terms, { includeAmbiguous: false, disabledSets: new Set() });
-    const page = (body: string) => highlighterWith(body, 'all', payload);
+    const page = bundledPage;
     const crypto = '<p>Bitcoin and ether fell as stablecoin supply shrank and memecoins slid.</p><p>DOGE said it would cut staff.</p>';
     await page(crypto).scan();
     expect(marked()).toContain('dogecoin:DOGE');
@@ -243,8 +249,7 @@ describe('context-needing terms on a page', () => {
   });
 
   it("with the bundled glossary: a listing page's trading pairs and coin names make their tickers plain everywhere on it", async () => {
-    const payload = compilePagePayload(compileBundledGlossary(readBundledSources()).terms, { includeAmbiguous: false, disabledSets: new Set() });
-    const page = (body: string) => highlighterWith(body, 'all', payload);
+    const page = bundledPage;
     const news = '<p>Bitcoin hit a new ATH as stablecoin supply grew and funding rates on perpetual futures rose.</p>';
     await page(news).scan();
     expect(marked()).toContain('all-time-high:ATH');
