@@ -237,11 +237,10 @@ describe('context-needing terms on a page', () => {
   });
 
   it('with the bundled glossary: a page that names the Department of Government Efficiency anywhere means it by DOGE, before and after', async () => {
-    const page = bundledPage;
     const crypto = '<p>Bitcoin and ether fell as stablecoin supply shrank and memecoins slid.</p><p>DOGE said it would cut staff.</p>';
-    await page(crypto).scan();
+    await bundledPage(crypto).scan();
     expect(marked()).toContain('dogecoin:DOGE');
-    const named = page(`${crypto}<p>The Department of Government Efficiency was set up in January; DOGE denied it.</p>`);
+    const named = bundledPage(`${crypto}<p>The Department of Government Efficiency was set up in January; DOGE denied it.</p>`);
     await named.scan();
     expect(marked().filter((m) => m.startsWith('dogecoin'))).toEqual([]);
     expect(marked()).toEqual(expect.arrayContaining(['bitcoin:Bitcoin', 'stablecoin:stablecoin']));
@@ -249,23 +248,22 @@ describe('context-needing terms on a page', () => {
   });
 
   it("with the bundled glossary: a listing page's trading pairs and coin names make their tickers plain everywhere on it", async () => {
-    const page = bundledPage;
     const news = '<p>Bitcoin hit a new ATH as stablecoin supply grew and funding rates on perpetual futures rose.</p>';
-    await page(news).scan();
+    await bundledPage(news).scan();
     expect(marked()).toContain('all-time-high:ATH');
     // The pair comes after the earlier ATH: that one goes plain again.
-    await page(`${news}<p>The official launch of ATH trading opens the ATH/USDT perpetual contract.</p>`).scan();
+    await bundledPage(`${news}<p>The official launch of ATH trading opens the ATH/USDT perpetual contract.</p>`).scan();
     expect(marked().filter((m) => m.startsWith('all-time-high'))).toEqual([]);
     expect(marked()).toEqual(expect.arrayContaining(['bitcoin:Bitcoin', 'tether:USDT']));
-    await page(`<p>Binance will list Aethir (ATH) today.</p>${news}`).scan();
+    await bundledPage(`<p>Binance will list Aethir (ATH) today.</p>${news}`).scan();
     expect(marked().filter((m) => m.startsWith('all-time-high'))).toEqual([]);
-    await page(`${news}<p>Trade the ATHUSDT perpetual contract from today.</p>`).scan();
+    await bundledPage(`${news}<p>Trade the ATHUSDT perpetual contract from today.</p>`).scan();
     expect(marked().filter((m) => m.startsWith('all-time-high'))).toEqual([]);
     // A coin's own ticker in a pair is the coin.
-    await page('<p>The BTC/USDT perpetual contract and its funding rate.</p>').scan();
+    await bundledPage('<p>The BTC/USDT perpetual contract and its funding rate.</p>').scan();
     expect(marked()).toContain('bitcoin:BTC');
     // A name written in the singular still spells out its own term.
-    await page('<p>Markets await the Non-Farm Payroll (NFP) report; NFP rose by 150,000 jobs.</p>').scan();
+    await bundledPage('<p>Markets await the Non-Farm Payroll (NFP) report; NFP rose by 150,000 jobs.</p>').scan();
     expect(marked().filter((m) => m.endsWith(':NFP'))).toHaveLength(2);
   });
 
