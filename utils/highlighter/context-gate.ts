@@ -132,14 +132,6 @@ export class ContextGate {
   private readonly spelledOutAsOther = new Set<string>();
   /** Terms the page spells out next to their abbreviation ("Strategic Petroleum Reserve (SPR)"): no longer in doubt there. */
   private readonly definedTerms = new Set<string>();
-  /**
-   * Terms with listed forms that the page has named by another of their
-   * forms, one not in doubt ("the 10-year gilt" before "gilts", "the Dow
-   * Jones" before "the Dow"): that name counts as one of the terms their
-   * listed forms wait for, so one more of their sets lights them. Not on
-   * its own: a page may name the Dow Jones and a council member Dow.
-   */
-  private readonly namedPlainly = new Set<string>();
   private readonly abbreviationsOnly: ReadonlySet<string>;
   private readonly listedOnly: ReadonlySet<string>;
   private readonly marketsOnly: ReadonlySet<string>;
@@ -167,7 +159,6 @@ export class ContextGate {
   saw(hit: GatedHit): void {
     if (!this.rules || this.gated(hit)) return;
     this.seenAnywhere.add(hit.termId);
-    if (this.listedOnly.has(hit.termId)) this.namedPlainly.add(hit.termId);
     const sets = setsOf(this.rules.confirms, hit.termId);
     if (!sets) return;
     for (const set of sets) {
@@ -186,9 +177,12 @@ export class ContextGate {
   hasContextFor(termId: string): boolean {
     const sets = this.rules && setsOf(this.rules.needs, termId);
     if (!sets || this.definedTerms.has(termId)) return true;
-    // A spelled-out name of the term itself does not vouch for its own abbreviation; one of its
-    // other forms counts as one term for its listed forms (`namedPlainly`).
-    const self = this.namedPlainly.has(termId) ? 0 : 1;
+    // A spelled-out name of the term itself does not vouch for its own abbreviation. A term with
+    // listed forms that the page has named by another of its forms, one not in doubt ("the 10-year
+    // gilt" before "gilts"), counts as one of the terms those forms wait for: one more of its sets
+    // lights them, not the name alone (a page may name the Dow Jones and a council member Dow).
+    // Only such a form reaches `seenAnywhere`: `saw` skips a listed form that waits.
+    const self = this.listedOnly.has(termId) && this.seenAnywhere.has(termId) ? 0 : 1;
     const others = (terms: ReadonlySet<string>) => terms.size - (terms.has(termId) ? self : 0);
     if (this.marketsOnly.has(termId)) return others(this.seenAnywhere) >= CONFIRMING_TERMS;
     if (sets.some((set) => others(this.seen.get(set) ?? NONE) >= CONFIRMING_TERMS)) return true;
