@@ -103,6 +103,12 @@ function shortestSpelling(text: string, words: readonly TokenSpan[], letters: st
   return undefined;
 }
 
+/** Where the words before a bracketed abbreviation end ("Paycheck Protection Program (PPP)": after "Program"), or -1 when `hit` is not in brackets. */
+function nameEndBeforeBracket(text: string, hit: Hit): number {
+  if (text.charCodeAt(hit.start - 1) !== 40 /* ( */ || text.charCodeAt(hit.end) !== 41 /* ) */) return -1;
+  return text.charCodeAt(hit.start - 2) === 32 ? hit.start - 2 : hit.start - 1;
+}
+
 /**
  * The span of words right before or after the abbreviation at `hit` whose
  * initials spell it, or undefined. Only the closest words are tried: the
@@ -113,7 +119,8 @@ function spelledOutSpan(text: string, hit: Hit, letters: string): TokenSpan | un
   const before = text.slice(Math.max(0, hit.start - 4), hit.start);
   const after = text.slice(hit.end, hit.end + 10);
   // "Paycheck Protection Program (PPP)", "Statutory Liquidity Ratio or SLR"
-  const closing = /\($/.test(before) && text[hit.end] === ')' ? hit.start - (before.endsWith(' (') ? 2 : 1) : before === ' or ' ? hit.start - 4 : -1;
+  const bracketed = nameEndBeforeBracket(text, hit);
+  const closing = bracketed >= 0 ? bracketed : before === ' or ' ? hit.start - 4 : -1;
   if (closing >= 0) {
     const spelled = shortestSpelling(text, tokensIn(text, phraseStartBefore(text, closing, reach), closing), letters, true);
     if (spelled) return spelled;
@@ -167,8 +174,8 @@ export function markDefinitions(text: string, matches: Hit[], spelledOut: Record
  * `definedOtherwise` (Aethir's ATH is no all-time high, anywhere on its page).
  */
 function markTickerName(text: string, matches: readonly Hit[], hit: Hit, letters: string): void {
-  if (text.charCodeAt(hit.start - 1) !== 40 /* ( */ || text.charCodeAt(hit.end) !== 41 /* ) */) return;
-  const closing = text.charCodeAt(hit.start - 2) === 32 ? hit.start - 2 : hit.start - 1;
+  const closing = nameEndBeforeBracket(text, hit);
+  if (closing < 0) return;
   const span: TokenSpan = { start: 0, end: 0 };
   const start = tokenStartBefore(text, closing);
   if (!readToken(text, start, span) || span.end !== closing) return;
