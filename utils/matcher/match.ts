@@ -190,7 +190,11 @@ export function findTerms(text: string, matcher: CompiledMatcher, namedOtherwise
   return withUnitsAgainstNumbers(text, matcher, matches);
 }
 
-/** Quote assets an exchange's symbol for a pair ends with, written as one word ("ATHUSDT"). */
+/**
+ * Quote assets an exchange's symbol for a pair ends with, written as one
+ * word ("ATHUSDT"). Stablecoins only, unlike `PAIR_QUOTE`: a coin glued to
+ * BTC or ETH is often a name of its own (WBTC, stETH), not a pair.
+ */
 const SYMBOL_QUOTES = ['USDT', 'USDC'];
 
 /**
