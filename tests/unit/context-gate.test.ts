@@ -48,6 +48,26 @@ describe('terms that need context', () => {
     expect(gate.allows(abbreviated('rsi'))).toBe(false);
   });
 
+  it('in doubt by name, vouch for each other beside a term not in doubt', () => {
+    const staking = [t('validator', ['pos'], true), t('slashing', ['pos'], true), t('unbonding', ['pos'], true), t('proof-of-stake', ['pos']), t('shard', ['pos'], true)];
+    const gate = new ContextGate(contextRules(staking));
+    // A Kubernetes page: validators, slashing and unbonding, nothing else of the set.
+    for (const id of ['validator', 'slashing', 'unbonding']) gate.saw(named(id));
+    expect(gate.allows(named('validator'))).toBe(false);
+    // A staking page names proof of stake too: each now has one other term not in doubt and one more in doubt.
+    gate.saw(named('proof-of-stake'));
+    for (const id of ['validator', 'slashing', 'unbonding', 'shard']) expect(gate.allows(named(id)), id).toBe(true);
+  });
+
+  it('in doubt by an abbreviation, vouch for nothing even beside a term not in doubt', () => {
+    const gate = new ContextGate(contextRules(terms));
+    gate.saw(named('moving-average'));
+    gate.saw(abbreviated('ema'));
+    expect(gate.allows(named('rsi'))).toBe(false);
+    gate.saw(named('ema'));
+    expect(gate.allows(named('rsi'))).toBe(true);
+  });
+
   it('flagged for their abbreviations only: the spelled-out name is highlighted anywhere and vouches for others, the abbreviation waits', () => {
     const gate = new ContextGate(contextRules(terms));
     expect(gate.allows(named('dogecoin'))).toBe(true);

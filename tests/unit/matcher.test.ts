@@ -303,6 +303,8 @@ describe('abbreviations a text spells out', () => {
     t('ppp', 'Purchasing Power Parity', { abbreviations: ['PPP'] }),
     t('otm', 'Out of the Money', { abbreviations: ['OTM'], ambiguous: true }),
     t('dao', 'Decentralized Autonomous Organization', { abbreviations: ['DAO'] }),
+    t('itm', 'In the Money', { abbreviations: ['ITM'], ambiguous: true }),
+    t('cd', 'Certificate of Deposit', { abbreviations: ['CD'] }),
   ];
   const m = compileMatcher(glossary);
   const flagged = (text: string) => findTerms(text, m).filter((h) => h.definedOtherwise).map((h) => text.slice(h.start, h.end));
@@ -321,6 +323,16 @@ describe('abbreviations a text spells out', () => {
     expect(defined('A DAO (or decentralized autonomous organization) votes.')).toEqual(['DAO']);
     expect(defined('Options out of the money or OTM expire worthless.')).toEqual(['OTM']);
     expect(defined('PPP rose, the PPP (for a start) and Paycheck Protection Program (PPP).')).toEqual([]);
+  });
+
+  it("reads its own term in the words right before it, though the run that spells it reaches further back, and in any word's plural", () => {
+    const defined = (text: string) => findTerms(text, m).filter((h) => h.definedAsTerm).map((h) => text.slice(h.start, h.end));
+    // "in the money" starts with a short word, so the run that spells ITM starts at "If".
+    expect(defined("If they're in the money (ITM), they are exercised.")).toEqual(['ITM']);
+    expect(defined('I bonds are like certificates of deposit (CDs) at banks.')).toEqual(['CDs']);
+    expect(flagged("If they're in the money (ITM), they are exercised; ITM calls too.")).toEqual([]);
+    // Other words before the bracket are still other words.
+    expect(flagged('The Integrated Technical Manual (ITM) and the Compact Disc (CD) specs.')).toEqual(['ITM', 'CD']);
   });
 
   it('leaves it alone spelled out as its own term, as an everyday-word name of it, or not spelled out', () => {

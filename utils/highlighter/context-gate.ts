@@ -30,6 +30,14 @@
  * forms ("the 10-year gilt" before "gilts"), as one of the terms they wait
  * for: one other term of its sets then lights them.
  *
+ * Terms in doubt by their names (`needsContext: true`) vouch for each
+ * other only beside a term not in doubt: a staking page that names
+ * validators, slashing and unbonding beside proof of stake lights them all,
+ * while a Kubernetes page's validators and heartbeats, or a game's whales
+ * and airdrops, with no such term, stay plain. Abbreviations, listed forms
+ * and `'markets'` words in doubt vouch for nothing, and listed forms take
+ * no such vouching: they are the forms most often met in other senses.
+ *
  * A page that spells an abbreviation out as its term ("the Strategic
  * Petroleum Reserve (SPR)", a hit the matcher marks `definedAsTerm`) has
  * said what it means: that term needs no other context there, and counts
@@ -109,6 +117,15 @@ export function contextRules(terms: readonly Term[], setFields: readonly SetFiel
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** Adds `termId` to the terms of each of `sets` in `table`. */
+function addToSets(table: Map<string, Set<string>>, sets: readonly string[], termId: string): void {
+  for (const set of sets) {
+    let terms = table.get(set);
+    if (!terms) table.set(set, (terms = new Set()));
+    terms.add(termId);
+  }
+}
+
 /** A term's entry in a rule table (own keys only: a term id may be "constructor"). */
 function setsOf(table: Record<string, string[]>, termId: string): string[] | undefined {
   return Object.hasOwn(table, termId) ? table[termId] : undefined;
@@ -126,6 +143,8 @@ export function abbreviationKey(text: string): string {
  */
 export class ContextGate {
   private readonly seen = new Map<string, Set<string>>();
+  /** Terms in doubt by name (`needsContext: true`) the page has shown, by set: they vouch beside a term of `seen` (`hasContextFor`). */
+  private readonly seenInDoubt = new Map<string, Set<string>>();
   /** Every term the page has shown that is not itself in doubt, whatever its sets: what `'markets'` terms wait for. */
   private readonly seenAnywhere = new Set<string>();
   /** Abbreviations the page spells out as other words ("the Paycheck Protection Program (PPP)"), by `abbreviationKey`. */
@@ -157,15 +176,19 @@ export class ContextGate {
 
   /** Records a hit found on the page (counts towards the sets its term confirms and towards any page about markets, only if it is not itself in doubt). */
   saw(hit: GatedHit): void {
-    if (!this.rules || this.gated(hit)) return;
+    if (!this.rules) return;
+    if (this.gated(hit)) {
+      if (this.vouchesInDoubt(hit)) addToSets(this.seenInDoubt, this.rules.needs[hit.termId], hit.termId);
+      return;
+    }
     this.seenAnywhere.add(hit.termId);
     const sets = setsOf(this.rules.confirms, hit.termId);
-    if (!sets) return;
-    for (const set of sets) {
-      let terms = this.seen.get(set);
-      if (!terms) this.seen.set(set, (terms = new Set()));
-      terms.add(hit.termId);
-    }
+    if (sets) addToSets(this.seen, sets, hit.termId);
+  }
+
+  /** Whether a hit in doubt may vouch for other terms beside one not in doubt: a name or alias of a term flagged `needsContext: true`. */
+  private vouchesInDoubt(hit: GatedHit): boolean {
+    return !hit.abbreviation && !this.abbreviationsOnly.has(hit.termId) && !this.listedOnly.has(hit.termId) && !this.marketsOnly.has(hit.termId);
   }
 
   /** Notes that the page spells `termId` out next to its abbreviation (a hit marked `definedAsTerm`). */
@@ -185,15 +208,20 @@ export class ContextGate {
     const self = this.listedOnly.has(termId) && this.seenAnywhere.has(termId) ? 0 : 1;
     const others = (terms: ReadonlySet<string>) => terms.size - (terms.has(termId) ? self : 0);
     if (this.marketsOnly.has(termId)) return others(this.seenAnywhere) >= CONFIRMING_TERMS;
-    if (sets.some((set) => others(this.seen.get(set) ?? NONE) >= CONFIRMING_TERMS)) return true;
-    // Forms a term lists are its most doubtful ones ("OpEx", "Sharpe"): only its own sets vouch for them.
+    // Terms in doubt count beside at least one that is not ("validators" and "slashing" beside "proof of stake").
+    const enough = (inSets: readonly string[], needed: number) => {
+      const sure = new Set(inSets.flatMap((s) => [...(this.seen.get(s) ?? NONE)]));
+      if (others(sure) === 0) return false;
+      if (others(sure) >= needed) return true;
+      // Forms a term lists are its most doubtful ones ("OpEx", "Sharpe"): only terms not in doubt vouch for them.
+      if (this.listedOnly.has(termId)) return false;
+      const all = new Set([...sure, ...inSets.flatMap((s) => [...(this.seenInDoubt.get(s) ?? NONE)])]);
+      return others(all) >= needed;
+    };
+    if (sets.some((set) => enough([set], CONFIRMING_TERMS))) return true;
+    // Listed forms: only their own sets vouch.
     if (this.listedOnly.has(termId)) return false;
-    return sets.some((set) =>
-      (this.fieldsOfSet.get(set) ?? []).some((field) => {
-        const terms = new Set(field.flatMap((s) => [...(this.seen.get(s) ?? NONE)]));
-        return others(terms) >= FIELD_CONFIRMING_TERMS;
-      }),
-    );
+    return sets.some((set) => (this.fieldsOfSet.get(set) ?? []).some((field) => enough(field, FIELD_CONFIRMING_TERMS)));
   }
 
   /**

@@ -139,7 +139,7 @@ function spellingsOf(term: Term): string[] {
     const words = wordsOf(name);
     for (let k = 1; k <= words.length; k++) {
       const head = words.slice(0, k);
-      if (acronyms.some((letters) => initialsSpell(head, letters))) spellings.add(wordsKey(head));
+      if (acronyms.some((letters) => initialsSpell(head, letters, true))) spellings.add(wordsKey(head));
     }
   }
   return [...spellings];

@@ -39,8 +39,13 @@ export function acronymLetters(abbreviation: string): string | null {
   return /^[A-Za-z]{2,8}$/.test(letters) ? letters.toUpperCase() : null;
 }
 
-/** Whether the words' initials spell `letters`, taking or skipping short words. */
-export function initialsSpell(words: readonly string[], letters: string): boolean {
+/**
+ * Whether the words' initials spell `letters`, taking or skipping short
+ * words. Only a term's own name may start with a short word ("In the
+ * Money": ITM, `nameMayStartShort`): on a page, "the Paycheck Protection
+ * Program" is read from "Paycheck".
+ */
+export function initialsSpell(words: readonly string[], letters: string, nameMayStartShort = false): boolean {
   const spells = (i: number, j: number): boolean => {
     if (j === letters.length) return i === words.length;
     if (i === words.length) return false;
@@ -49,8 +54,7 @@ export function initialsSpell(words: readonly string[], letters: string): boolea
     if (short && spells(i + 1, j)) return true;
     return word[0].toUpperCase() === letters[j] && spells(i + 1, j + 1);
   };
-  // The first and last words must give a letter: "the Paycheck Protection Program" is read from "Paycheck".
-  return words.length > 0 && !SHORT_WORDS.has(words[0].toLowerCase()) && spells(0, 0);
+  return words.length > 0 && (nameMayStartShort || !SHORT_WORDS.has(words[0].toLowerCase())) && spells(0, 0);
 }
 
 /** How spelled-out words are compared: lower case, one space between words ("All-Time High" = "all time high"). */
@@ -198,9 +202,23 @@ export function spellsTicker(name: string, letters: string): boolean {
   return true;
 }
 
-/** Whether `phrase` is one of `own`, as written or with its last word singular ("Fails to Deliver") or plural ("Non-Farm Payroll"). */
+/**
+ * Whether `phrase` is one of `own`, or ends with one, with any of its words
+ * singular or plural ("Fails to Deliver", "Non-Farm Payroll", "certificates
+ * of deposit"). Ends with: a name that starts with a short word cannot spell
+ * an acronym alone, so the run that does reaches back past it ("if they're
+ * in the money (ITM)" is read from "if").
+ */
 function isOwnSpelling(phrase: string, own: readonly string[]): boolean {
   if (own.length === 0) return false;
-  const key = wordsKey(wordsOf(phrase));
-  return own.includes(key) || own.includes(`${key}s`) || (/s$/i.test(key) && own.includes(key.slice(0, -1)));
+  const key = singularKey(wordsOf(phrase));
+  return own.some((spelling) => {
+    const ownKey = singularKey(spelling.split(' '));
+    return key === ownKey || key.endsWith(` ${ownKey}`);
+  });
+}
+
+/** Words compared without a plural s ("certificates of deposit" = "certificate of deposit"); words of three letters or fewer as they are. */
+function singularKey(words: readonly string[]): string {
+  return wordsKey(words.map((word) => (word.length > 3 ? word.replace(/s$/i, '') : word)));
 }
