@@ -305,6 +305,7 @@ describe('abbreviations a text spells out', () => {
     t('dao', 'Decentralized Autonomous Organization', { abbreviations: ['DAO'] }),
     t('itm', 'In the Money', { abbreviations: ['ITM'], ambiguous: true }),
     t('cd', 'Certificate of Deposit', { abbreviations: ['CD'] }),
+    t('occ', 'Options Clearing Corporation', { abbreviations: ['OCC'] }),
   ];
   const m = compileMatcher(glossary);
   const flagged = (text: string) => findTerms(text, m).filter((h) => h.definedOtherwise).map((h) => text.slice(h.start, h.end));
@@ -315,6 +316,8 @@ describe('abbreviations a text spells out', () => {
     expect(flagged('The PPP, or Paycheck Protection Program, ended.')).toEqual(['PPP']);
     expect(flagged('The Paycheck Protection Program or PPP ended.')).toEqual(['PPP']);
     expect(flagged('- PPP:(Paycheck Protection Program (2020))')).toEqual(['PPP']);
+    // Four short words skipped among seven.
+    expect(flagged('The Office of the Comptroller of the Currency (OCC) fined the bank.')).toEqual(['OCC']);
   });
 
   it('marks an abbreviation the text spells out as its own term, so the page needs no other context for it', () => {

@@ -30,8 +30,8 @@ interface Hit {
 /** Words an acronym may take its letter from or leave out ("Department of Government Efficiency": DOGE or DGE). */
 const SHORT_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'a', 'an', 'at', 'by', 'de', 'du', 'des', 'la', 'le']);
 
-/** Most words an abbreviation of n letters is read back from: n, plus short words it may skip. */
-const extraWords = (letters: number) => letters + 3;
+/** Most words an abbreviation of n letters is read back from: n, plus four short words it may skip ("Office of the Comptroller of the Currency": OCC). */
+const extraWords = (letters: number) => letters + 4;
 
 /** The letters of an abbreviation, upper case, or null when it is no plain acronym ("10-K", "P/E", "Δ", "BTC.D"). */
 export function acronymLetters(abbreviation: string): string | null {
