@@ -274,6 +274,12 @@ describe('context-needing terms on a page', () => {
     const ppp = page('<p>He took loans under the Paycheck Protection Program (PPP) in 2020.</p><p>The exchange rate and the trade deficit weighed on the peso. PPP fraud cases rose.</p>');
     await ppp.scan();
     expect(marked().filter((m) => m.startsWith('purchasing-power-parity'))).toEqual([]);
+    // A phrase can give a name as written another meaning: CoinDesk's owner, not the mood; the mood still lights.
+    const markets = '<p>Bitcoin rose as the S&amp;P 500 rallied.</p>';
+    await bundledPage(`${markets}<p>CoinDesk is part of the Bullish group.</p><p>Bullish was incubated by Block.one.</p>`).scan();
+    expect(marked().filter((m) => m.startsWith('bullish'))).toEqual([]);
+    await bundledPage(`${markets}<p>CoinDesk is part of the Bullish group.</p><p>Traders turned bullish on bitcoin.</p>`).scan();
+    expect(marked().filter((m) => m.startsWith('bullish'))).toEqual(['bullish:bullish']);
     // Spelled out as the term itself, the abbreviation agrees with the glossary: the term lights up, even one that waits for
     // context ("out of the money" on a page with no other options term), first where the page names it.
     const own = page('<p>The Federal Reserve (Fed) met as traders watched options out of the money (OTM) and the personal consumption expenditures (PCE) price index.</p><p>Inflation and the consumer price index rose; the jobless rate held.</p>');

@@ -10,9 +10,10 @@ import { PHRASE_MEANINGS, PLAIN_PHRASES } from '../../utils/matcher/plain-phrase
  * the bundled glossary, lights up one or more of the terms it says it
  * shadows (and no other) inside or running into the phrase without the
  * list, and nothing there with it. An entry that `means` an abbreviation
- * (a name such as "Department of Government Efficiency") shows in its
- * example that abbreviation lit as a glossary term without the list, and
- * named as something else with it.
+ * (a name such as "Department of Government Efficiency") or a capitalised
+ * name ("Bullish group": Bullish) shows in its example that word, as
+ * written, lit as a glossary term without the list, and named as something
+ * else with it.
  */
 describe('the bundled plain phrases', () => {
   const glossary = compileBundledGlossary(readBundledSources());
@@ -34,8 +35,8 @@ describe('the bundled plain phrases', () => {
     expect(falseHits.filter((id) => !shadows.includes(id)), 'hits of terms the entry does not name').toEqual([]);
     expect(touchingPhrase(withPhrases)).toEqual([]);
     if (means === undefined) return;
-    const abbreviationHits = findTerms(example, withoutPhrases).filter((m) => m.abbreviation && example.slice(m.start, m.end) === means);
-    expect(abbreviationHits, 'the abbreviation it means is a glossary abbreviation, in the example').not.toEqual([]);
+    const meantHits = findTerms(example, withoutPhrases).filter((m) => example.slice(m.start, m.end) === means);
+    expect(meantHits, 'the abbreviation or name it means, as written, is a glossary hit in the example').not.toEqual([]);
     const named: string[] = [];
     findTerms(example, withPhrases, named);
     expect(named).toEqual([means]);
