@@ -174,7 +174,7 @@ export class ContextGate {
     return true;
   }
 
-  /** Records a hit found on the page (counts towards the sets its term confirms and towards any page about markets, only if it is not itself in doubt). */
+  /** Records a hit found on the page: towards the sets its term confirms and towards any page about markets if it is not itself in doubt, apart (`seenInDoubt`) if it is, by name. */
   saw(hit: GatedHit): void {
     if (!this.rules) return;
     if (this.gated(hit)) {
