@@ -140,6 +140,16 @@ test.describe('terms whose names other fields use too', () => {
     await expect(page.locator('#chart mark')).toHaveCount(0);
   });
 
+  test('vouch for each other beside one term not in doubt: a staking guide lights its validators, a Kubernetes page does not', async ({ context, server }) => {
+    const staking = await openHighlighted(context, server.url('/pages/context-staking.html'));
+    for (const id of ['staking', 'validator', 'slashing']) await expect(staking.locator(`mark.termlight[data-term-id="${id}"]`)).toHaveCount(1);
+    await expect(staking.locator('#chain mark.termlight[data-term-id="proof-of-stake"]')).toHaveText('proof of stake');
+    const ops = await context.newPage();
+    await ops.goto(server.url('/pages/context-kubernetes.html'));
+    // Its one term not in doubt is of another field: the webhook's words stay plain.
+    expect(await settledHighlights(ops)).toEqual([['interest-rate', 'interest rates']]);
+  });
+
   test('count the terms of a whole field when their own set shows too few, and only that field', async ({ context, server }) => {
     const page = await openHighlighted(context, server.url('/pages/context-exchange.html'));
     // Coins, a stablecoin and a DeFi pool, no other funding term: the page is about crypto, so its funding fees are the perpetuals' (lit once the pool, below them, is read).
