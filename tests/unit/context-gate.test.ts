@@ -119,7 +119,7 @@ describe('terms that need context', () => {
   });
 
   it("flagged 'markets': wait for two other terms of any set, a page about markets, and vouch for none until then", () => {
-    const withVolatility = [...terms, t('volatility', ['vol'], 'markets')];
+    const withVolatility = [...terms, t('volatility', ['vol'], 'markets'), t('vix', ['vol'], true), t('skew', ['vol'])];
     const gate = new ContextGate(contextRules(withVolatility));
     // A chemistry page: "volatility" alone, or beside terms that are themselves in doubt.
     expect(gate.allows(named('volatility'))).toBe(false);
@@ -132,8 +132,12 @@ describe('terms that need context', () => {
     gate.saw(named('bitcoin'));
     expect(gate.allows(named('volatility'))).toBe(true);
     expect(gate.allows(abbreviated('volatility'))).toBe(true);
-    // Its own hits, waiting or not, never count towards another term's set.
+    // Its own hits never count towards another term's set...
     expect(gate.allows(named('slippage'))).toBe(false);
+    // ...but on a page about markets it counts for its own, seen before or after: with the skew, two for VIX.
+    expect(gate.allows(named('vix'))).toBe(false);
+    gate.saw(named('skew'));
+    expect(gate.allows(named('vix'))).toBe(true);
     // The only flag in a glossary still makes rules.
     expect(contextRules([t('volatility', ['vol'], 'markets'), t('gdp', ['macro'])])?.marketsOnly).toEqual(['volatility']);
   });

@@ -443,6 +443,16 @@ describe('the bundled glossary', () => {
     // The creator's name is its own term, not the unit named after it.
     expect(ids('A book on Satoshi Nakamoto’s greatest creation.')).toEqual(['satoshi-nakamoto']);
     expect(ids('Ten dollars buys about 10,000 satoshis.')).toEqual(['satoshi']);
+    // A term may end inside a number's hyphenated compound, not run on past it ("30-day trading").
+    expect(ids('The Fed made a 75-basis-point increase.')).toEqual(['federal-reserve', 'basis-point']);
+    expect(ids('It has a 30-day trading window.')).toEqual([]);
+    // Curly or straight, an apostrophe between words is the same.
+    expect(ids('Shelter and owners’ equivalent rent rose.')).toEqual(['shelter-inflation']);
+    // A unit against a number inside a web address printed as text is part of the address.
+    expect(ids('Read https://www.mni.com/125bp-hike-eyed for more.')).toEqual([]);
+    // An abbreviation joined to a letter by an ampersand is part of a longer code; a code that is a term is matched whole.
+    expect(ids('The proxy’s CD&A explains executive pay; AT&T rose.')).toEqual([]);
+    expect(ids('A one-year CD pays more than M&A advice costs.')).toEqual(['certificate-of-deposit', 'mergers-and-acquisitions']);
     // Everyday phrases that share words with terms stay plain.
     expect(ids('Growth in the money supply slowed.')).toEqual([]);
     expect(ids('Call the customer support line; check the expiry date on the passport.')).toEqual([]);

@@ -24,7 +24,8 @@
  * shows `CONFIRMING_TERMS` other terms of any set. "Volatility" on a
  * chemistry page (how readily a liquid evaporates) stays plain; in a market
  * report beside "S&P 500" and "sell-off" it lights up, though no other term
- * of its own set is there.
+ * of its own set is there, and from then on counts for its own sets like a
+ * term not in doubt ("inflation" on a central bank's page vouches for ECB).
  *
  * A term's listed forms count the term itself, named by one of its other
  * forms ("the 10-year gilt" before "gilts"), as one of the terms they wait
@@ -145,6 +146,8 @@ export class ContextGate {
   private readonly seen = new Map<string, Set<string>>();
   /** Terms in doubt by name (`needsContext: true`) the page has shown, by set: they vouch beside a term of `seen` (`hasContextFor`). */
   private readonly seenInDoubt = new Map<string, Set<string>>();
+  /** `'markets'` words the page has shown, by set: they count for their sets once the page is about markets (`hasContextFor`). */
+  private readonly marketsWords = new Map<string, Set<string>>();
   /** Every term the page has shown that is not itself in doubt, whatever its sets: what `'markets'` terms wait for. */
   private readonly seenAnywhere = new Set<string>();
   /** Abbreviations the page spells out as other words ("the Paycheck Protection Program (PPP)"), by `abbreviationKey`. */
@@ -174,11 +177,12 @@ export class ContextGate {
     return true;
   }
 
-  /** Records a hit found on the page: towards the sets its term confirms and towards any page about markets if it is not itself in doubt, apart (`seenInDoubt`) if it is, by name. */
+  /** Records a hit found on the page: towards the sets its term confirms and towards any page about markets if it is not itself in doubt, apart if it is (`seenInDoubt`, `marketsWords`). */
   saw(hit: GatedHit): void {
     if (!this.rules) return;
     if (this.gated(hit)) {
-      if (this.vouchesInDoubt(hit)) addToSets(this.seenInDoubt, this.rules.needs[hit.termId], hit.termId);
+      if (this.marketsOnly.has(hit.termId)) addToSets(this.marketsWords, this.rules.needs[hit.termId], hit.termId);
+      else if (this.vouchesInDoubt(hit)) addToSets(this.seenInDoubt, this.rules.needs[hit.termId], hit.termId);
       return;
     }
     this.seenAnywhere.add(hit.termId);
@@ -209,8 +213,10 @@ export class ContextGate {
     const others = (terms: ReadonlySet<string>) => terms.size - (terms.has(termId) ? self : 0);
     if (this.marketsOnly.has(termId)) return others(this.seenAnywhere) >= CONFIRMING_TERMS;
     // Terms in doubt count beside at least one that is not ("validators" and "slashing" beside "proof of stake").
+    // A markets word on a page about markets ("inflation" beside the S&P 500) is the finance sense: no longer in doubt.
+    const marketsPage = this.marketsWords.size > 0 && this.seenAnywhere.size >= CONFIRMING_TERMS;
     const enough = (inSets: readonly string[], needed: number) => {
-      const sure = new Set(inSets.flatMap((s) => [...(this.seen.get(s) ?? NONE)]));
+      const sure = new Set(inSets.flatMap((s) => [...(this.seen.get(s) ?? NONE), ...(marketsPage ? (this.marketsWords.get(s) ?? NONE) : NONE)]));
       if (others(sure) === 0) return false;
       if (others(sure) >= needed) return true;
       // Forms a term lists are its most doubtful ones ("OpEx", "Sharpe"): only terms not in doubt vouch for them.

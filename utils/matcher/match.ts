@@ -93,7 +93,8 @@ function walk(trie: TrieReader, termIds: readonly string[], text: string, keyTex
     if (!first) {
       const previousEnd = span.end;
       if (!readToken(text, previousEnd, span)) break;
-      const gap = gapKey(text.slice(previousEnd, span.start));
+      // Read from the key text, whose apostrophes are plain: "owners’ equivalent rent" = "owners' equivalent rent".
+      const gap = gapKey(keyText.slice(previousEnd, span.start));
       const afterGap = gap === null ? NO_NODE : trie.child(parent, gap);
       if (afterGap === NO_NODE) break;
       parent = afterGap;
@@ -146,7 +147,8 @@ export function findTerms(text: string, matcher: CompiledMatcher, namedOtherwise
     const start = candidates[c];
     const end = candidates[c + 1];
     const tries = candidates[c + 2];
-    if (start < next || isNumberCompound(text, start)) continue;
+    if (start < next) continue;
+    const inNumberCompound = isNumberCompound(text, start);
     let best: Walk | undefined;
     let abbreviation = false;
     if (tries & IN_NAMES) {
@@ -160,12 +162,12 @@ export function findTerms(text: string, matcher: CompiledMatcher, namedOtherwise
     }
     if (tries & IN_ABBREVIATIONS) {
       const cs = walk(abbreviations, termIds, text, keyText, start, end);
-      if (cs && (!best || cs.end > best.end) && !isRegnalNumber(text, start, end)) {
+      if (cs && (!best || cs.end > best.end) && !isRegnalNumber(text, start, end) && !joinedByAmpersand(text, start, cs.end)) {
         best = cs;
         abbreviation = true;
       }
     }
-    if (!best) continue;
+    if (!best || (inNumberCompound && runsPastCompound(text, start, best.end))) continue;
     if (best.termId === PLAIN_PHRASE) {
       next = best.end; // "Dow Chemical", "grade inflation": no term inside a plain phrase
       if (namedOtherwise) noteMeaning(matcher, text.slice(start, best.end), namedOtherwise);
@@ -256,6 +258,7 @@ function withUnitsAgainstNumbers(text: string, matcher: CompiledMatcher, matches
       let start = at - 1;
       while (start > 0 && (isDigit(text.charCodeAt(start - 1)) || (isDecimalMark(text.charCodeAt(start - 1)) && start > 1 && isDigit(text.charCodeAt(start - 2))))) start--;
       if (start > 0 && isWordChar(text, start - 1)) continue; // "B2bp", "x25bp": part of another word
+      if (insideWebAddress(text, start, end)) continue; // "mni.com/125bp-hike"
       // Still an abbreviation: "160bp" is also a DNA fragment's base pairs, so it waits for context like "bps".
       (found ??= []).push({ termId: units[unit], start, end, abbreviation: true });
     }
@@ -407,12 +410,20 @@ function isAllCaps(text: string, start: number, end: number): boolean {
 /**
  * "30-day trading volume", "a 7-day trading window": a word joined by a
  * hyphen to a number before it is part of that measure ("30-day"), so no
- * term starts there ("day trading"). A number after the hyphen is a range
- * ("the 2007-2008 financial crisis") and may start one.
+ * term that runs on past the compound starts there ("day trading",
+ * `runsPastCompound`); one that ends inside it may ("a 75-basis-point
+ * hike"). A number after the hyphen is a range ("the 2007-2008 financial
+ * crisis") and may start one.
  */
 function isNumberCompound(text: string, start: number): boolean {
   if (start < 2 || !isHyphen(text.charCodeAt(start - 1)) || isDigit(text.charCodeAt(start))) return false;
   return isDigit(text.charCodeAt(start - 2));
+}
+
+/** Whether text[start, end) crosses a space, so it reaches past the hyphenated compound it starts in. */
+function runsPastCompound(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isWordChar(text, i) && !isHyphen(text.charCodeAt(i))) return true;
+  return false;
 }
 
 function isDigit(code: number): boolean {
@@ -446,6 +457,15 @@ const NUMBERED_THINGS = new Set(['part', 'chapter', 'section', 'phase', 'article
 
 /** Words an options screen puts before IV ("Mark IV", "Bid IV"): a quote, not a name. */
 const IV_QUOTES = new Set(['mark', 'bid', 'ask', 'mid', 'last', 'call', 'put', 'implied', 'avg', 'front', 'back']);
+
+/**
+ * "CD&A" (a proxy's pay discussion), "AT&T": an abbreviation joined to a
+ * letter by an ampersand is part of a longer code, not the term. Codes that
+ * are terms themselves ("M&A", "P&L", "S&P 500") are matched whole before this.
+ */
+function joinedByAmpersand(text: string, start: number, end: number): boolean {
+  return (end + 1 < text.length && text.charCodeAt(end) === 38 && isWordChar(text, end + 1)) || (start >= 2 && text.charCodeAt(start - 1) === 38 && isWordChar(text, start - 2));
+}
 
 /**
  * "William IV", "Phase II", "Type IV": a Roman numeral after a capitalised
