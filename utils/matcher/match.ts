@@ -420,7 +420,7 @@ function isNumberCompound(text: string, start: number): boolean {
   return isDigit(text.charCodeAt(start - 2));
 }
 
-/** Whether text[start, end) crosses a space, so it reaches past the hyphenated compound it starts in. */
+/** Whether text[start, end) holds anything but letters, digits and hyphens (a space): it reaches past the hyphenated compound it starts in. */
 function runsPastCompound(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isWordChar(text, i) && !isHyphen(text.charCodeAt(i))) return true;
   return false;
