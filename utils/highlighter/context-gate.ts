@@ -150,7 +150,7 @@ export class ContextGate {
   private readonly marketsWords = new Map<string, Set<string>>();
   /** Every term the page has shown that is not itself in doubt, whatever its sets: what `'markets'` terms wait for. */
   private readonly seenAnywhere = new Set<string>();
-  /** Abbreviations the page spells out as other words ("the Paycheck Protection Program (PPP)"), by `abbreviationKey`. */
+  /** Abbreviations the page spells out as other words ("the Paycheck Protection Program (PPP)"), and names a phrase gives another meaning ("Bullish group"), by `abbreviationKey`. */
   private readonly spelledOutAsOther = new Set<string>();
   /** Terms the page spells out next to their abbreviation ("Strategic Petroleum Reserve (SPR)"): no longer in doubt there. */
   private readonly definedTerms = new Set<string>();
@@ -243,9 +243,13 @@ export class ContextGate {
     return key;
   }
 
-  /** Whether the page has spelled out this abbreviation (as written) as something other than its term. */
-  meansOtherThing(abbreviation: string): boolean {
-    return this.spelledOutAsOther.size > 0 && this.spelledOutAsOther.has(abbreviationKey(abbreviation));
+  /**
+   * Whether the page has spelled out the abbreviation, or named the name, at
+   * text[start, end) (as written) as something other than its term. Reads
+   * the text only on a page that has named something otherwise: it is asked of every hit.
+   */
+  meansOtherThing(text: string, start: number, end: number): boolean {
+    return this.spelledOutAsOther.size > 0 && this.spelledOutAsOther.has(abbreviationKey(text.slice(start, end)));
   }
 
   /** Whether this hit may be highlighted now. */

@@ -197,7 +197,7 @@ export class PageHighlighter {
     }
     // An abbreviation the page spells out as something else, or a name as written that a phrase gives
     // something else ("Bullish" where the page names the Bullish group; "bullish" still lights).
-    const seen = inPlace.filter((hit) => (!only || only.has(hit.termId)) && !this.gate.meansOtherThing(run.text.slice(hit.start, hit.end)));
+    const seen = inPlace.filter((hit) => (!only || only.has(hit.termId)) && !this.gate.meansOtherThing(run.text, hit.start, hit.end));
     // The run's own terms count as context before any of its terms waits for it.
     for (const hit of seen) this.gate.saw(hit);
     const toWrap: RunMatch[] = [];
