@@ -105,7 +105,8 @@ async function waitForFile(dir: string, name: RegExp): Promise<string> {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`no download matching ${name} in ${dir}`);
+  const found = existsSync(dir) ? readdirSync(dir).join(', ') : 'nothing, the folder does not exist';
+  throw new Error(`no download matching ${name} in ${dir} (it holds: ${found || 'nothing'})`);
 }
 
 /** Moves an extension tab to another page of the extension and waits for `selector` there. */
@@ -269,7 +270,10 @@ test('the Firefox build in firefox-esr: the welcome page, highlights, the card (
     await waitForSelector(page, '#desk mark.termlight[data-term-id="desk-fade"]');
 
     // Export: the imported set downloads as CSV, with the term in it.
-    await tab.select('select[aria-label="Set to export"]', 'imported-desk-words');
+    // The options page learns of the imported set a moment after the import: select it only once it is listed
+    // (puppeteer's select quietly picks nothing when the option is not there yet).
+    await waitUntil(tab, () => document.querySelector('select[aria-label="Set to export"] option[value="imported-desk-words"]') !== null);
+    expect(await tab.select('select[aria-label="Set to export"]', 'imported-desk-words')).toEqual(['imported-desk-words']);
     await tab.click('label::-p-text(CSV) input[name="export-format"]');
     await clickButton(tab, 'Download');
     const exported = await waitForFile(downloads, /^termlight-imported-desk-words-.*\.csv$/);
