@@ -493,6 +493,28 @@ describe('terms inside addresses', () => {
     ]);
   });
 
+  it('reads a name before a listing tag as the exchange that lists "<name> exchange", and leaves it alone elsewhere', () => {
+    const listings = compileMatcher([
+      t('composite', 'Nasdaq Composite', { aliases: ['Nasdaq'] }),
+      t('nasdaq-market', 'Nasdaq Stock Market', { aliases: ['Nasdaq exchange'] }),
+      t('nyse', 'New York Stock Exchange', { abbreviations: ['NYSE'] }),
+      t('inflation', 'Inflation'),
+    ]);
+    expect(found('Cisco (NASDAQ:CSCO) and Apple (Nasdaq: AAPL, LSE: APC) rose; Berkshire (NYSE: BRK.B) fell.', listings)).toEqual([
+      ['nasdaq-market', 'NASDAQ'],
+      ['nasdaq-market', 'Nasdaq'],
+      ['nyse', 'NYSE'],
+    ]);
+    // No tag after it: the index, as market news means it.
+    expect(found('The Nasdaq fell 2%. NASDAQ: the index fell. Nasdaq: AAPL led the gains', listings)).toEqual([
+      ['composite', 'Nasdaq'],
+      ['composite', 'NASDAQ'],
+      ['composite', 'Nasdaq'],
+    ]);
+    // A name with no "<name> exchange" form stays itself before a colon and capitals.
+    expect(found('Inflation: CPI, PPI and wages', listings)).toEqual([['inflation', 'Inflation']]);
+  });
+
   it('still finds the term next to an address, and in slashed or dotted text that is not one', () => {
     expect(found('Funding rate: see https://example.com/faq')).toEqual([['funding-rate', 'Funding rate']]);
     // A known ending must end the word: no domain here.

@@ -168,6 +168,7 @@ export function findTerms(text: string, matcher: CompiledMatcher, namedOtherwise
       }
     }
     if (!best || (inNumberCompound && runsPastCompound(text, start, best.end))) continue;
+    if (!abbreviation && text.charCodeAt(best.end) === COLON) best = listingExchange(ci, termIds, text, start, best.end) ?? best;
     if (best.termId === PLAIN_PHRASE) {
       next = best.end; // "Dow Chemical", "grade inflation": no term inside a plain phrase
       if (namedOtherwise) noteMeaning(matcher, text.slice(start, best.end), namedOtherwise);
@@ -190,6 +191,27 @@ export function findTerms(text: string, matcher: CompiledMatcher, namedOtherwise
   if (hasAbbreviation) markDefinitions(text, matches, matcher.spelledOut);
   if (namedOtherwise) noteSymbolTickers(reader, text, namedOtherwise);
   return withUnitsAgainstNumbers(text, matcher, matches);
+}
+
+const COLON = 58;
+
+/** ": AAPL)", ":BRK.B," after an exchange's name: a listing tag, "(NASDAQ: AAPL)", closed by a bracket or a list's comma. */
+const LISTING_TAG = /^: ?[A-Z][A-Z0-9]{0,5}(?:[.-][A-Z0-9]{1,3})?(?=\s*[),;])/;
+
+/**
+ * "Apple (Nasdaq: AAPL)": a name written before a listing tag names the
+ * exchange, though the name alone may be an index's ("the Nasdaq fell 2%").
+ * An exchange that shares its bare name so lists "<name> exchange" among its
+ * aliases: that form's hit, if the tag follows and the form exists; otherwise
+ * the name stays what it is.
+ */
+function listingExchange(names: TrieReader, termIds: readonly string[], text: string, start: number, end: number): Walk | undefined {
+  if (!LISTING_TAG.test(text.slice(end, end + 16))) return undefined;
+  const word = text.slice(start, end).toLowerCase();
+  const form = `${word} exchange`;
+  // A name of several words has no single first key here: it finds nothing, as it should.
+  const hit = word.length === end - start ? walk(names, termIds, form, form, 0, word.length) : undefined;
+  return hit && hit.end === form.length ? { ...hit, end } : undefined;
 }
 
 /**
