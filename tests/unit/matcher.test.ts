@@ -454,7 +454,8 @@ describe('the bundled glossary', () => {
     expect(ids('The proxy’s CD&A explains executive pay; AT&T rose.')).toEqual([]);
     expect(ids('A one-year CD pays more than M&A advice costs.')).toEqual(['certificate-of-deposit', 'mergers-and-acquisitions']);
     // Everyday phrases that share words with terms stay plain.
-    expect(ids('Growth in the money supply slowed.')).toEqual([]);
+    // "in the money" is the everyday phrase; the money supply is a term of its own.
+    expect(ids('Growth in the money supply slowed.')).toEqual(['money-supply']);
     expect(ids('Call the customer support line; check the expiry date on the passport.')).toEqual([]);
     expect(ids('The option finished in the money.')).toEqual([]);
     expect(ids('The option finished ITM.')).toEqual(['in-the-money']);
