@@ -459,6 +459,13 @@ describe('the bundled glossary', () => {
     expect(ids('Call the customer support line; check the expiry date on the passport.')).toEqual([]);
     expect(ids('The option finished in the money.')).toEqual([]);
     expect(ids('The option finished ITM.')).toEqual(['in-the-money']);
+    // Written with hyphens, the everyday phrase is the options term; a longer term through the same words still wins.
+    expect(ids('The in-the-money calls and deep-in-the-money puts expired; at-the-money volatility rose.')).toEqual([
+      'in-the-money',
+      'in-the-money',
+      'at-the-money-volatility',
+    ]);
+    expect(ids('The odds were in the-money, or in - the - money.')).toEqual([]);
     // A currency index named "Spot Index" is not a perp's index price (Bloomberg fixture).
     expect(ids('The Bloomberg Dollar Spot Index was little changed.')).toEqual([]);
     // Public finance and development economics use these words in their own sense (NYT, Salon, Quartz fixtures)...
@@ -491,6 +498,27 @@ describe('terms inside addresses', () => {
       ['market-maker', 'market maker'],
       ['liquidity', 'Liquidity'],
       ['liquidity', 'Liquidity'],
+    ]);
+  });
+
+  it('finds an ambiguous name written with hyphens only as written so, when the term lists that spelling', () => {
+    const hyphens = compileMatcher([
+      t('itm', 'In the Money', { ambiguous: true, aliases: ['in-the-money'] }),
+      t('itm-vol', 'In-the-Money Volatility'),
+      t('supply', 'Money Supply'),
+    ]);
+    expect(found('The in-the-money calls; in‑the‑money (a non-breaking hyphen); In-The-Money Options.', hyphens)).toEqual([
+      ['itm', 'in-the-money'],
+      ['itm', 'in‑the‑money'],
+      ['itm', 'In-The-Money'],
+    ]);
+    expect(found('Growth in the money supply; in the-money; in-the money; in-the-money volatility.', hyphens)).toEqual([
+      ['supply', 'money supply'],
+      ['itm-vol', 'in-the-money volatility'],
+    ]);
+    // With everyday names included, the spaced name is found too.
+    expect(found('It finished in the money.', compileMatcher([t('itm', 'In the Money', { ambiguous: true, aliases: ['in-the-money'] })], { includeAmbiguous: true }))).toEqual([
+      ['itm', 'in the money'],
     ]);
   });
 

@@ -8,7 +8,7 @@
  */
 import { allFormsWait } from '../glossary/needs-context';
 import type { Term } from '../glossary/schema';
-import { surfaceFormsOf, type SurfaceForm } from '../glossary/surface-forms';
+import { normalizeForm, surfaceFormsOf, type SurfaceForm } from '../glossary/surface-forms';
 import { acronymLetters, initialsSpell, wordsKey, wordsOf } from './definitions';
 import { newTrieBuilder, nodeAt, NO_END, packTrie, PHRASE_END, termEnd, termIndexOf, type PackedTrie, type TrieBuilder } from './packed-trie';
 import { firstWordSlot, gapKey, normalizeToken, tokenize, type FirstWordSlots } from './tokens';
@@ -126,6 +126,18 @@ export function isEverydayForm(term: Pick<Term, 'term' | 'ambiguous' | 'needsCon
 }
 
 /**
+ * An `ambiguous` term's alias that is its everyday name written with hyphens
+ * ("in-the-money" of In the Money): the hyphenated spelling is the jargon
+ * ("the in-the-money calls"), the spaced one plain English ("growth in the
+ * money supply"), so this alias is found only where the page joins its words
+ * with hyphens (its trie end says so, `termEnd`), whether or not the name
+ * itself is matched.
+ */
+export function isHyphenatedName(term: Pick<Term, 'term' | 'ambiguous'>, form: SurfaceForm): boolean {
+  return term.ambiguous === true && !form.caseSensitive && form.text !== term.term && form.text.includes('-') && normalizeForm(form.text) === normalizeForm(term.term);
+}
+
+/**
  * The words of the term's names and aliases that spell one of its acronyms:
  * a whole name ("Out of the Money") or its first words ("Personal
  * Consumption Expenditures" of "Personal Consumption Expenditures Price
@@ -158,7 +170,7 @@ export function compileMatcher(terms: readonly Term[], options: CompileOptions =
       const keys = formKeys(form.text, form.caseSensitive);
       if (!keys) continue;
       if (!options.includeAmbiguous && isEverydayForm(term, form, keys)) continue;
-      if (insert(form.caseSensitive ? cs : ci, keys, termEnd(termIndex, isListedToWait(term, form)))) {
+      if (insert(form.caseSensitive ? cs : ci, keys, termEnd(termIndex, isListedToWait(term, form), isHyphenatedName(term, form)))) {
         formCount++;
         added = true;
       }

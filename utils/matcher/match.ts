@@ -6,8 +6,8 @@
  */
 import { PLAIN_PHRASE, type CompiledMatcher } from './compile';
 import { markDefinitions, wordsKey, wordsOf } from './definitions';
-import { endWaits, NO_END, NO_NODE, PHRASE_END, ROOT, termIndexOf, TrieReader } from './packed-trie';
-import { candidateTokens, FirstWordFilter, IN_ABBREVIATIONS, IN_NAMES, gapKey, inflectionBases, isWordChar, normalizeToken, readToken, tokenize, tokenStartBefore, type TokenSpan } from './tokens';
+import { endHyphenOnly, endWaits, NO_END, NO_NODE, PHRASE_END, ROOT, termIndexOf, TrieReader } from './packed-trie';
+import { candidateTokens, FirstWordFilter, IN_ABBREVIATIONS, IN_NAMES, gapKey, inflectionBases, isHyphenGap, isWordChar, normalizeToken, readToken, tokenize, tokenStartBefore, type TokenSpan } from './tokens';
 
 export interface TermMatch {
   termId: string;
@@ -89,12 +89,16 @@ function walk(trie: TrieReader, termIds: readonly string[], text: string, keyTex
   let best: Walk | undefined;
   let parent = ROOT;
   const span: TokenSpan = { start, end };
+  // Whether every gap so far is one hyphen: only then may a form written only with hyphens end here.
+  let hyphensOnly = true;
   for (let first = true; ; first = false) {
     if (!first) {
       const previousEnd = span.end;
       if (!readToken(text, previousEnd, span)) break;
       // Read from the key text, whose apostrophes are plain: "owners’ equivalent rent" = "owners' equivalent rent".
-      const gap = gapKey(keyText.slice(previousEnd, span.start));
+      const between = keyText.slice(previousEnd, span.start);
+      hyphensOnly &&= isHyphenGap(between);
+      const gap = gapKey(between);
       const afterGap = gap === null ? NO_NODE : trie.child(parent, gap);
       if (afterGap === NO_NODE) break;
       parent = afterGap;
@@ -105,7 +109,7 @@ function walk(trie: TrieReader, termIds: readonly string[], text: string, keyTex
     if (node !== NO_NODE) {
       const ending = trie.end(node);
       if (ending === PHRASE_END) best = { termId: PLAIN_PHRASE, end: span.end, listed: false };
-      else if (!phrasesOnly) best = { termId: termIds[termIndexOf(ending)], end: span.end, listed: endWaits(ending) };
+      else if (!phrasesOnly && (hyphensOnly || !endHyphenOnly(ending))) best = { termId: termIds[termIndexOf(ending)], end: span.end, listed: endWaits(ending) };
     }
     if (exact === NO_NODE || !trie.hasChildren(exact)) break;
     parent = exact;

@@ -19,16 +19,23 @@
 export const NO_END = 0;
 export const PHRASE_END = 1;
 
-/** The `ends` code of the term of index `termIndex`; `waits` for a form its term lists in `needsContext`. */
-export function termEnd(termIndex: number, waits: boolean): number {
-  return 2 + termIndex * 2 + (waits ? 1 : 0);
+/**
+ * The `ends` code of the term of index `termIndex`; `waits` for a form its
+ * term lists in `needsContext`; `hyphenOnly` for a form found only where the
+ * page joins its words with hyphens (`isHyphenatedName` in compile.ts).
+ */
+export function termEnd(termIndex: number, waits: boolean, hyphenOnly = false): number {
+  return 4 + termIndex * 4 + (hyphenOnly ? 2 : 0) + (waits ? 1 : 0);
 }
 
-/** The term index of an `ends` code of 2 or more. */
-export const termIndexOf = (end: number): number => (end >> 1) - 1;
+/** The term index of an `ends` code of 4 or more. */
+export const termIndexOf = (end: number): number => (end >> 2) - 1;
 
-/** Whether an `ends` code of 2 or more is a form that waits for context. */
+/** Whether an `ends` code of 4 or more is a form that waits for context. */
 export const endWaits = (end: number): boolean => (end & 1) === 1;
+
+/** Whether an `ends` code of 4 or more is a form found only written with hyphens. */
+export const endHyphenOnly = (end: number): boolean => (end & 2) === 2;
 
 export interface PackedTrie {
   /**

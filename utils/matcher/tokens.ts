@@ -271,6 +271,13 @@ export function gapKey(gap: string): string | null {
   return compact.length === 1 && gap.length <= MAX_GAP ? compact : null;
 }
 
+/** Whether `gap` is one hyphen (ASCII, Unicode or non-breaking): what joins the words of a form written only with hyphens. */
+export function isHyphenGap(gap: string): boolean {
+  if (gap.length !== 1) return false;
+  const code = gap.charCodeAt(0);
+  return code === 45 || code === 0x2010 || code === 0x2011;
+}
+
 /** Normalise apostrophes so "maker’s" and "maker's" are the same token. */
 export function normalizeToken(token: string): string {
   return token.includes('\u2019') ? token.replace(/\u2019/g, "'") : token;
