@@ -493,6 +493,7 @@ describe('terms inside addresses', () => {
   it('leaves a capitalised term that ends a company name alone', () => {
     expect(found('Services are offered through Liquidity LLC and Market Maker, Inc., both brokers.')).toEqual([]);
     expect(found('Funding Rate AG and Open Interest Ltd filed.')).toEqual([]);
+    expect(found('Saudi Liquidity Co. and the Market Maker Company rose.')).toEqual([]);
     // Lower case, or no legal form right after: the term.
     expect(found('The market maker LLC agreement; Liquidity Incentives; Liquidity, inclusive.')).toEqual([
       ['market-maker', 'market maker'],
@@ -522,6 +523,18 @@ describe('terms inside addresses', () => {
     ]);
   });
 
+  it('leaves a term negated by "non-" alone, while a term that starts with it is itself', () => {
+    const negated = compileMatcher([t('ii', 'Institutional Investor'), t('nfp', 'Non-Farm Payrolls'), t('ig', 'Investment Grade'), t('opec', 'Organization of the Petroleum Exporting Countries', { abbreviations: ['OPEC'] })]);
+    expect(found('The non-institutional investor quota; NON-investment grade debt; non-farm payrolls rose; non-OPEC supply.', negated)).toEqual([
+      ['nfp', 'non-farm payrolls'],
+      ['opec', 'OPEC'],
+    ]);
+    expect(found('An institutional investor, a canon-investment grade pun.', negated)).toEqual([
+      ['ii', 'institutional investor'],
+      ['ig', 'investment grade'],
+    ]);
+  });
+
   it('reads a name before a listing tag as the exchange that lists "<name> exchange", and leaves it alone elsewhere', () => {
     const listings = compileMatcher([
       t('composite', 'Nasdaq Composite', { aliases: ['Nasdaq'] }),
@@ -529,10 +542,11 @@ describe('terms inside addresses', () => {
       t('nyse', 'New York Stock Exchange', { abbreviations: ['NYSE'] }),
       t('inflation', 'Inflation'),
     ]);
-    expect(found('Cisco (NASDAQ:CSCO) and Apple (Nasdaq: AAPL, LSE: APC) rose; Berkshire (NYSE: BRK.B) fell.', listings)).toEqual([
+    expect(found('Cisco (NASDAQ:CSCO) and Apple (Nasdaq: AAPL, LSE: APC) rose; Berkshire (NYSE: BRK.B) fell; Banner (NASDAQ GS:BANF).', listings)).toEqual([
       ['nasdaq-market', 'NASDAQ'],
       ['nasdaq-market', 'Nasdaq'],
       ['nyse', 'NYSE'],
+      ['nasdaq-market', 'NASDAQ'],
     ]);
     // No tag after it: the index, as market news means it.
     expect(found('The Nasdaq fell 2%. NASDAQ: the index fell. Nasdaq: AAPL led the gains', listings)).toEqual([

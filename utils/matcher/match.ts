@@ -172,7 +172,7 @@ export function findTerms(text: string, matcher: CompiledMatcher, namedOtherwise
       }
     }
     if (!best || (inNumberCompound && runsPastCompound(text, start, best.end))) continue;
-    if (!abbreviation && text.charCodeAt(best.end) === COLON) best = listingExchange(ci, termIds, text, start, best.end) ?? best;
+    if (!abbreviation && (text.charCodeAt(best.end) === COLON || text.charCodeAt(best.end + 3) === COLON)) best = listingExchange(ci, termIds, text, start, best.end) ?? best;
     if (best.termId === PLAIN_PHRASE) {
       next = best.end; // "Dow Chemical", "grade inflation": no term inside a plain phrase
       if (namedOtherwise) noteMeaning(matcher, text.slice(start, best.end), namedOtherwise);
@@ -180,6 +180,7 @@ export function findTerms(text: string, matcher: CompiledMatcher, namedOtherwise
     }
     if (
       !insideWebAddress(text, start, best.end) &&
+      (abbreviation || !negatedByNon(text, start)) &&
       !namesCompany(text, start, best.end) &&
       (abbreviation || !runsIntoName(text, start, best.end)) &&
       !runsIntoPlainPhrase(ci, text, perToken ? undefined : lower, start, best.end)
@@ -199,8 +200,12 @@ export function findTerms(text: string, matcher: CompiledMatcher, namedOtherwise
 
 const COLON = 58;
 
-/** ": AAPL)", ":BRK.B," after an exchange's name: a listing tag, "(NASDAQ: AAPL)", closed by a bracket or a list's comma. */
-const LISTING_TAG = /^: ?[A-Z][A-Z0-9]{0,5}(?:[.-][A-Z0-9]{1,3})?(?=\s*[),;])/;
+/**
+ * ": AAPL)", ":BRK.B," after an exchange's name, maybe with its tier ("GS:",
+ * Nasdaq's Global Select Market): a listing tag, "(NASDAQ: AAPL)", closed by
+ * a bracket or a list's comma.
+ */
+const LISTING_TAG = /^(?: ?(?:GS|GM|CM))?: ?[A-Z][A-Z0-9]{0,5}(?:[.-][A-Z0-9]{1,3})?(?=\s*[),;])/;
 
 /**
  * "Apple (Nasdaq: AAPL)": a name written before a listing tag names the
@@ -397,7 +402,20 @@ function insideWebAddress(text: string, start: number, end: number): boolean {
  * "Crypto AG"), optionally after a comma. Only forms that are no word of
  * their own: "SA" and "SE" are also places, "LP" a liquidity provider.
  */
-const COMPANY_FORM = /^,?[ \u00a0](?:LLC|L\.L\.C\.|Inc\b|Incorporated|Ltd\b|Limited|Corp\b|Corporation|GmbH|AG|plc|PLC|LLP|L\.P\.|N\.V\.|S\.A\.|Pte|Pty)(?![\p{L}\p{N}])/u;
+const COMPANY_FORM = /^,?[ \u00a0](?:Co\.|Company\b|LLC|L\.L\.C\.|Inc\b|Incorporated|Ltd\b|Limited|Corp\b|Corporation|GmbH|AG|plc|PLC|LLP|L\.P\.|N\.V\.|S\.A\.|Pte|Pty)(?![\p{L}\p{N}])/u;
+
+/**
+ * "the non-institutional investor quota", "non-investment grade": a term
+ * written right after "non-" is negated into something else, often its
+ * opposite. Terms that start with the prefix themselves ("non-farm
+ * payrolls", "non-performing loan") begin at "non" and are not affected,
+ * nor are abbreviations: "non-OPEC producers" are still defined by OPEC.
+ */
+function negatedByNon(text: string, start: number): boolean {
+  if (start < 4 || !isHyphen(text.charCodeAt(start - 1))) return false;
+  const prefix = text.slice(start - 4, start - 1);
+  return (prefix === 'non' || prefix === 'Non' || prefix === 'NON') && (start === 4 || !isWordChar(text, start - 5));
+}
 
 /**
  * "offered through Alpaca Crypto LLC": a capitalised match that a company's
