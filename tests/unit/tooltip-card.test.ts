@@ -21,7 +21,9 @@ const view = (patch: Partial<TermView> = {}): TermView => ({
 });
 
 // Preact runs effects after paint (requestAnimationFrame), then re-renders on a microtask.
-const flush = () => new Promise((r) => setTimeout(r, 40));
+// Preact runs effects (the card's loadTerm) after a paint, or after its 100 ms fallback timer when no frame comes,
+// as on a loaded machine: wait past that timer, so the timers' order, not the machine's speed, decides.
+const flush = () => new Promise((r) => setTimeout(r, 150));
 let container: HTMLElement;
 
 function mount(props: Partial<TooltipCardProps> & Pick<TooltipCardProps, 'loadTerm'>) {
