@@ -26,9 +26,13 @@ interface HighlightNotesProps {
 /** How many forms a note names before it says how many more there are. */
 const MAX_FORMS_NAMED = 4;
 
-/** “a”; “a” or “b”; “a”, “b” or “c”; past four, “a”, “b”, “c”, “d” or 3 other forms. */
-function quotedList(forms: readonly string[]): string {
-  const quoted = forms.slice(0, MAX_FORMS_NAMED).map((f) => `“${f}”`);
+/**
+ * “a”; “a” or “b”; “a”, “b” or “c”; past four, “a”, “b”, “c”, “d” or 3 other
+ * forms. A fifth form is named too: “1 other form” would take its room and say less.
+ */
+export function quotedList(forms: readonly string[]): string {
+  const named = forms.length === MAX_FORMS_NAMED + 1 ? forms.length : MAX_FORMS_NAMED;
+  const quoted = forms.slice(0, named).map((f) => `“${f}”`);
   const more = forms.length - quoted.length;
   if (more > 0) quoted.push(`${more} other ${more === 1 ? 'form' : 'forms'}`);
   return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;

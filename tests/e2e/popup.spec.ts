@@ -135,7 +135,7 @@ test.describe('the toolbar popup', () => {
     await expect(options(popup).first()).toHaveAttribute('data-term-id', 'basis');
     await popup.keyboard.press('Enter');
     const note = popup.locator('.tl-highlight-note[data-note="everyday"]');
-    await expect(note).toContainText('“Basis” is also an everyday word, so pages highlight this term only where it is written “futures basis”, “corn basis”, “soybean basis” or “wheat basis”.');
+    await expect(note).toContainText('“Basis” is also an everyday word, so pages highlight this term only where it is written “futures basis”, “corn basis”, “soybean basis”, “wheat basis” or “futures premium”.');
     const [optionsPage] = await Promise.all([context.waitForEvent('page'), note.getByRole('link', { name: 'Highlight everyday words too' }).click()]);
     await expect(optionsPage).toHaveURL(`chrome-extension://${extensionId}/options.html#appearance`);
     await expect(optionsPage.locator('#appearance-heading')).toBeInViewport();

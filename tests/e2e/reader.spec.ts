@@ -283,7 +283,7 @@ test.describe('the offline reader', () => {
     await expect(title(page)).toHaveText('Basis');
     const note = (kind: string) => page.locator(`.rd-highlight-note[data-note="${kind}"]`);
     await expect(note('everyday')).toHaveText(
-      '“Basis” is also an everyday word, so pages highlight this term only where it is written “futures basis”, “corn basis”, “soybean basis” or “wheat basis”. Highlight everyday words too',
+      '“Basis” is also an everyday word, so pages highlight this term only where it is written “futures basis”, “corn basis”, “soybean basis”, “wheat basis” or “futures premium”. Highlight everyday words too',
     );
     await expect(note('everyday').getByRole('link', { name: 'Highlight everyday words too' })).toHaveAttribute(
       'href',

@@ -3,6 +3,7 @@ import { highlightNotesOf, type HighlightSettings } from '../../utils/glossary/h
 import type { Term } from '../../utils/glossary/schema';
 import { compileMatcher, findTerms } from '../../utils/matcher';
 import { makeTerm } from '../support/make-term';
+import { quotedList } from '../../components/shared/HighlightNotes';
 
 const t = (id: string, term: string, extra: Partial<Term> = {}): Term => makeTerm({ id, term, sets: ['derivatives'], ...extra });
 
@@ -11,6 +12,15 @@ const defaults: HighlightSettings = { hiddenTerms: [], disabledSets: [], include
 const basis = t('basis', 'Basis', { ambiguous: true, aliases: ['futures basis', 'bases'], abbreviations: [] });
 const ecb = t('european-central-bank', 'European Central Bank', { abbreviations: ['ECB'], needsContext: 'abbreviations', sets: ['macro'] });
 const doge = t('dogecoin', 'Dogecoin', { abbreviations: ['DOGE'], needsContext: true, sets: ['crypto'] });
+
+describe('the forms a note names', () => {
+  it('names up to four, all five when a fifth is left, and counts the rest beyond that', () => {
+    expect(quotedList(['a'])).toBe('“a”');
+    expect(quotedList(['a', 'b', 'c'])).toBe('“a”, “b” or “c”');
+    expect(quotedList(['a', 'b', 'c', 'd', 'e'])).toBe('“a”, “b”, “c”, “d” or “e”');
+    expect(quotedList(['a', 'b', 'c', 'd', 'e', 'f'])).toBe('“a”, “b”, “c”, “d” or 2 other forms');
+  });
+});
 
 describe('why pages may not highlight a term', () => {
   it('says nothing for a term pages highlight wherever it appears', () => {
