@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readBundledSources } from '../../data/tools/read-sources';
 import { compileBundledGlossary } from '../../utils/glossary/compile-bundled';
 import { compileMatcher, findTerms } from '../../utils/matcher';
-import { endWaits, newTrieBuilder, NO_END, NO_NODE, nodeAt, packTrie, PHRASE_END, termEnd, termIndexOf, TrieReader } from '../../utils/matcher/packed-trie';
+import { endHyphenOnly, endWaits, newTrieBuilder, NO_END, NO_NODE, nodeAt, packTrie, PHRASE_END, termEnd, termIndexOf, TrieReader } from '../../utils/matcher/packed-trie';
 import { PLAIN_PHRASES } from '../../utils/matcher/plain-phrases';
 
 /** A reader of a trie holding `paths` (keys separated by "/"), each ending in the term of its index; sent through JSON like a message. */
@@ -55,6 +55,11 @@ describe('packed trie', () => {
     expect(endWaits(termEnd(7, false))).toBe(false);
     expect(termIndexOf(termEnd(7, true))).toBe(7);
     expect(termEnd(0, false)).toBeGreaterThan(PHRASE_END);
+    // A hyphen-only form keeps its term and its waiting flag.
+    expect(endHyphenOnly(termEnd(7, true, true))).toBe(true);
+    expect(endHyphenOnly(termEnd(7, true))).toBe(false);
+    expect(termIndexOf(termEnd(7, false, true))).toBe(7);
+    expect(endWaits(termEnd(7, true, true))).toBe(true);
   });
 });
 

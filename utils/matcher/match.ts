@@ -7,7 +7,7 @@
 import { PLAIN_PHRASE, type CompiledMatcher } from './compile';
 import { markDefinitions, wordsKey, wordsOf } from './definitions';
 import { endHyphenOnly, endWaits, NO_END, NO_NODE, PHRASE_END, ROOT, termIndexOf, TrieReader } from './packed-trie';
-import { candidateTokens, FirstWordFilter, IN_ABBREVIATIONS, IN_NAMES, gapKey, inflectionBases, isHyphenGap, isWordChar, normalizeToken, readToken, tokenize, tokenStartBefore, type TokenSpan } from './tokens';
+import { candidateTokens, FirstWordFilter, IN_ABBREVIATIONS, IN_NAMES, gapKey, inflectionBases, isHyphen, isHyphenGap, isWordChar, normalizeToken, readToken, tokenize, tokenStartBefore, type TokenSpan } from './tokens';
 
 export interface TermMatch {
   termId: string;
@@ -477,10 +477,6 @@ function isDigit(code: number): boolean {
 /** A point or comma inside a number ("1.8", "1,000"). */
 function isDecimalMark(code: number): boolean {
   return code === 46 || code === 44;
-}
-
-function isHyphen(code: number): boolean {
-  return code === 45 || code === 0x2010 || code === 0x2011;
 }
 
 function isSpace(code: number): boolean {

@@ -271,11 +271,14 @@ export function gapKey(gap: string): string | null {
   return compact.length === 1 && gap.length <= MAX_GAP ? compact : null;
 }
 
-/** Whether `gap` is one hyphen (ASCII, Unicode or non-breaking): what joins the words of a form written only with hyphens. */
-export function isHyphenGap(gap: string): boolean {
-  if (gap.length !== 1) return false;
-  const code = gap.charCodeAt(0);
+/** A hyphen: ASCII, Unicode or non-breaking. */
+export function isHyphen(code: number): boolean {
   return code === 45 || code === 0x2010 || code === 0x2011;
+}
+
+/** Whether `gap` is one hyphen: what joins the words of a form written only with hyphens. */
+export function isHyphenGap(gap: string): boolean {
+  return gap.length === 1 && isHyphen(gap.charCodeAt(0));
 }
 
 /** Normalise apostrophes so "maker’s" and "maker's" are the same token. */
