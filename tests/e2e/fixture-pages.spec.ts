@@ -35,21 +35,26 @@ const NOT_EXPECTED: Record<string, string[]> = {
 /** Where a highlight must never be, whatever the page. */
 const FORBIDDEN = 'script, style, noscript, textarea, input, select, option, code, pre, svg, [contenteditable="true"]';
 
-/** The whitespace-free stretch of text each highlight sits in ("…/home-depot-stock-earnings-report-5157…"). */
-async function wordsAroundMarks(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('mark.termlight')].map((mark) => {
-      const before = (mark.previousSibling?.textContent ?? '').match(/\S*$/)?.[0] ?? '';
-      const after = (mark.nextSibling?.textContent ?? '').match(/^\S*/)?.[0] ?? '';
-      return before + (mark.textContent ?? '') + after;
-    }),
-  );
+/** A highlight as the page shows it, with the text on either side of it. */
+interface MarkInContext {
+  termId: string;
+  text: string;
+  /** The whitespace-free stretch of text it sits in ("…/home-depot-stock-earnings-report-5157…"). */
+  word: string;
+  /** The first characters of the text right after it (":CSCO)"). */
+  tail: string;
 }
 
-/** Each highlight's term id, its text, and the first characters of the text right after it. */
-async function marksWithTail(page: Page): Promise<Array<[string, string, string]>> {
+/** Every highlight on the page, read in one pass. */
+async function marksInContext(page: Page): Promise<MarkInContext[]> {
   return page.$$eval('mark.termlight', (marks) =>
-    marks.map((mark) => [(mark as HTMLElement).dataset.termId ?? '', mark.textContent ?? '', (mark.nextSibling?.textContent ?? '').slice(0, 16)] as [string, string, string]),
+    marks.map((mark) => {
+      const text = mark.textContent ?? '';
+      const next = mark.nextSibling?.textContent ?? '';
+      const before = (mark.previousSibling?.textContent ?? '').match(/\S*$/)?.[0] ?? '';
+      const after = next.match(/^\S*/)?.[0] ?? '';
+      return { termId: (mark as HTMLElement).dataset.termId ?? '', text, word: before + text + after, tail: next.slice(0, 16) };
+    }),
   );
 }
 
@@ -76,8 +81,8 @@ test.describe('real fixture pages', () => {
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'load' });
       await settledHighlights(page);
-      const marks = await marksWithTail(page);
-      const found = marks.map(([id]) => id);
+      const marks = await marksInContext(page);
+      const found = marks.map((mark) => mark.termId);
       expect(found).toEqual(expect.arrayContaining(termIds));
       for (const termId of NOT_EXPECTED[name] ?? []) expect(found).not.toContain(termId);
       // First occurrence only, by default.
@@ -85,12 +90,12 @@ test.describe('real fixture pages', () => {
       // Each mark wraps exactly one whole term, the one it is labelled with
       // (a mark shifted by a few characters would read "rate and" or "unds rate").
       // Read with the few characters after it, as the page has them: "NASDAQ" before ":CSCO)" is the exchange.
-      for (const [termId, text, tail] of marks) {
+      for (const { termId, text, tail } of marks) {
         const first = findTerms(text + tail, matcher)[0];
         expect(first && { id: first.termId, start: first.start, end: first.end }, `mark "${text}" before "${tail}"`).toEqual({ id: termId, start: 0, end: text.length });
       }
       expect(await page.locator(`:is(${FORBIDDEN}) mark.termlight`).count()).toBe(0);
-      for (const word of await wordsAroundMarks(page)) expect(word, 'a highlight inside a web address').not.toMatch(/:\/\/|^www\./);
+      for (const { word } of marks) expect(word, 'a highlight inside a web address').not.toMatch(/:\/\/|^www\./);
       expect(await visibleText(page)).toBe(expectedText);
     });
   }
